@@ -11,10 +11,11 @@ from typing import Optional
 from spacy.tokens import Doc, Span, Token
 
 from .components.entities import cluster_at
-from .types import CharSpan, EntityCluster
+from .types import CharSpan, EntityCluster, QuoteMatch
 
 SUBJECT_DEPS = {"nsubj", "nsubj:pass", "expl:subj"}
 NAME_DEPS = {"flat:name", "flat", "flat:foreign", "compound", "amod", "nmod", "case", "det", "fixed"}
+CLAUSE_DEPS = {"acl", "acl:relcl", "advcl", "ccomp", "xcomp", "parataxis", "conj", "punct"}
 PERSONAL_PRONOUNS = {"il", "elle", "ils", "elles", "-t-il", "-t-elle", "-il", "-elle", "-ils", "-elles"}
 
 
@@ -72,22 +73,61 @@ def char_span(span: Span) -> CharSpan:
 
 
 class SpeakerResolver:
-    """Resolves speaker phrases within one Doc, remembering who spoke last for pronouns."""
+    """Resolves speaker phrases within one Doc: entity mentions inside the phrase first, then pronouns."""
+
+    TYPE_PREFERENCE = {"PER": 0, "ORG": 1, "LOC": 2, "MISC": 3}
 
     def __init__(self, doc: Doc):
         self.doc = doc
-        self.people = [(m.start, c) for c in doc._.entity_clusters or [] if c.label == "PER" for m in c.mentions]
+        self.clusters = doc._.entity_clusters or []
+        self.people = [(m.start, c) for c in self.clusters if c.label == "PER" for m in c.mentions]
 
-    def resolve(self, span: Span) -> tuple[Optional[EntityCluster], str]:
-        """(cluster or None, the name to show)."""
-        if span.text.lower() in PERSONAL_PRONOUNS or (len(span) == 1 and span[0].pos_ == "PRON"):
-            cluster = self.last_person_before(span.start_char)
+    def resolve_quote(self, quote: QuoteMatch) -> None:
+        if quote.speaker_index is None:
+            return
+        heads = coordinated(self.doc[quote.speaker_index])
+        quote.speaker = char_span(phrase(heads[0]))
+        cluster, quote.speaker_name = self.resolve(heads[0])
+        quote.speaker_entity = cluster.id if cluster else None
+        if len(heads) > 1:
+            quote.speaker_names = [self.resolve(h)[1] for h in heads]
+
+    def resolve(self, token: Token) -> tuple[Optional[EntityCluster], str]:
+        """(cluster or None, the name to show) for the phrase this token heads."""
+        span = phrase(token)
+        if token.lower_ in PERSONAL_PRONOUNS or token.pos_ == "PRON":
+            cluster = self.last_person_before(token.idx)
             return cluster, cluster.name if cluster else span.text
-        cluster = cluster_at(self.doc, span.start_char, span.end_char)
-        if cluster is not None:
-            return cluster, cluster.name
-        return None, span.text
+        cluster = self.mentioned_in(extent(token), token)
+        return (cluster, cluster.name) if cluster else (None, span.text)
+
+    def mentioned_in(self, span: Span, head: Token) -> Optional[EntityCluster]:
+        """The entity mentioned in the speaker phrase: a person before an organisation, nearest the head."""
+        found = [(self.TYPE_PREFERENCE.get(c.label, 9), abs(m.start - head.idx), c) for c in self.clusters
+                 for m in c.mentions if span.start_char <= m.start and m.end <= span.end_char]
+        found += [(0, 0, c) for c in [cluster_at(self.doc, head.idx, head.idx + len(head))] if c]
+        return min(found, key=lambda f: (f[0], f[1]))[2] if found else None
 
     def last_person_before(self, offset: int) -> Optional[EntityCluster]:
         before = [(start, c) for start, c in self.people if start < offset]
         return max(before, key=lambda x: x[0])[1] if before else None
+
+
+def extent(token: Token) -> Span:
+    """The phrase a speaker token heads, with appositions (`Jean Dupont, ministre de X,`) but no clauses."""
+    doc = token.doc
+    tokens = [token]
+    for child in token.children:
+        if child.dep_ in CLAUSE_DEPS or child.pos_ in {"VERB", "AUX"}:
+            continue
+        tokens.extend(child.subtree)
+    tokens = [t for t in tokens if not any(a.dep_ in CLAUSE_DEPS for a in ancestors_until(t, token))]
+    return doc[min(t.i for t in tokens):max(t.i for t in tokens) + 1]
+
+
+def ancestors_until(token: Token, top: Token) -> list[Token]:
+    chain = []
+    while token.i != top.i and token.head.i != token.i:
+        chain.append(token)
+        token = token.head
+    return chain

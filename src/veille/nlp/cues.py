@@ -1,0 +1,202 @@
+"""Where the text signals reported speech: cue verbs, their complements, and `selon X`-type phrases.
+
+Everything here reads the parse and the language's lexicons (resources/<lang>/reporting_*.tsv); typography
+(commas, sentence ends, paragraphs) backs the parse up where the statistical parser is unreliable.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Optional
+
+from spacy.tokens import Doc, Span, Token
+
+from .attribution import subject_of
+from .lexicon import column_index, load_table
+from .quotemarks import is_paragraph_break
+
+SENTENCE_END = {".", "!", "?", "…"}
+TRIM = {",", ";", ":", "-", "–", "—", "(", ")", "."}
+QUE = {"que", "qu'", "qu’"}
+DE = {"de", "d'", "d’"}
+QUE_WINDOW = 6              # tokens between a cue verb and its `que` (`a déclaré à l'avance que`)
+MAX_EXPRESSION_TOKENS = 6
+SOURCE_POS = {"PROPN", "NOUN", "PRON"}
+RELATIVE_PRONOUNS = {"lequel", "laquelle", "lesquels", "lesquelles", "quoi", "qui", "que"}
+ACCORDING_TO_CLASSES = {"report", "distancing", "opinion"}
+
+
+@dataclass
+class AccordingTo:
+    """`selon le ministre`: the cue tokens [start, cue_end), its source token, and the phrase's end."""
+
+    start: int
+    cue_end: int
+    source: Token
+    end: int
+    mode: str
+
+
+class CueLexicon:
+    """The reporting verbs and prepositional cues of one language."""
+
+    def __init__(self, lang: str):
+        self.verbs = column_index(lang, "reporting_verbs", "lemma")
+        self.prepositions = {normalise(row["expression"]): row for row in load_table(lang, "reporting_expressions")
+                             if row["kind"] == "preposition" and row["class"] in ACCORDING_TO_CLASSES}
+
+    def is_cue_verb(self, token: Token) -> bool:
+        return token.pos_ in {"VERB", "AUX"} and token.lemma_.lower() in self.verbs and not token.dep_.startswith("aux")
+
+    def verb_class(self, verb: Token) -> str:
+        return self.verbs[verb.lemma_.lower()]["class"]
+
+    def frames(self, verb: Token) -> set[str]:
+        return set(self.verbs[verb.lemma_.lower()]["frame"].split(","))
+
+    def according_to(self, token: Token) -> Optional[AccordingTo]:
+        """The `selon X` phrase starting at this token, if any (longest expression first)."""
+        doc = token.doc
+        for length in range(min(MAX_EXPRESSION_TOKENS, len(doc) - token.i), 0, -1):
+            row = self.prepositions.get(normalise(doc[token.i:token.i + length].text))
+            if row is not None:
+                return self.phrase_from(doc, token.i, token.i + length, row)
+        return None
+
+    def phrase_from(self, doc: Doc, start: int, cue_end: int, row: dict) -> Optional[AccordingTo]:
+        sentence = typographic_sentence(doc[start])
+        if row.get("position") == "initial" and not starts_sentence(doc, start, sentence):
+            return None
+        end = next((t.i for t in doc[cue_end:sentence.end] if t.text in {",", ";", ":"} or t.text in SENTENCE_END),
+                   sentence.end)
+        source = head_noun(doc[start:end], cue_end)
+        if source is None or source.lower_ in RELATIVE_PRONOUNS:
+            return None
+        return AccordingTo(start, cue_end, source, end, row["mode"])
+
+
+def normalise(text: str) -> str:
+    return " ".join(text.lower().replace("’", "'").replace("' ", "'").split())
+
+
+def head_noun(phrase: Span, after: int) -> Optional[Token]:
+    """The first noun, name or pronoun after the cue, climbing to the head of its phrase."""
+    first = next((t for t in phrase if t.i >= after and t.pos_ in SOURCE_POS), None)
+    if first is None:
+        return None
+    while first.head.i != first.i and phrase.start <= first.head.i < phrase.end and first.head.i >= after \
+            and first.dep_ in {"flat:name", "flat", "compound", "fixed"}:
+        first = first.head
+    return first
+
+
+def starts_sentence(doc: Doc, i: int, sentence: Span) -> bool:
+    """At the head of its sentence, allowing a connector before it (`Ainsi, pour X, …`)."""
+    before = [t for t in doc[sentence.start:i] if not t.is_space]
+    return not before or (len(before) <= 3 and before[-1].text == ",")
+
+
+# verbs and their complements --------------------------------------------------------------------------------
+def cue_group(verb: Token) -> Span:
+    """The cue as written: auxiliaries and adverbs between them included (`a également affirmé`)."""
+    parts = [verb] + [c for c in verb.children if c.dep_.startswith("aux") and verb.i - 4 < c.i < verb.i
+                      and not any(t.is_punct for t in verb.doc[c.i:verb.i])]
+    return verb.doc[min(t.i for t in parts):verb.i + 1]
+
+
+def is_conditional(verb: Token) -> bool:
+    """The journalistic conditional: `aurait déclaré`, `auraient affirmé`."""
+    group = [verb] + [c for c in verb.children if c.dep_.startswith("aux")]
+    return any("Cnd" in t.morph.get("Mood") for t in group)
+
+
+def inverted_subject(verb: Token) -> Optional[Token]:
+    """`…, a-t-il dit` / `…, a déclaré Jean Dupont` / `…, ont rapporté les agences`: the subject after the verb."""
+    doc = verb.doc
+    for t in doc[verb.i + 1:min(verb.i + 4, len(doc))]:
+        if t.text.startswith("-") and t.text != "-t" and t.pos_ == "PRON":
+            return t
+        if t.pos_ in {"PROPN", "NOUN"}:
+            return t
+        if t.is_punct or is_paragraph_break(t):
+            break
+    return None
+
+
+def complement(verb: Token, frames: set[str]) -> tuple[Optional[Span], str]:
+    """The reported content governed by a cue verb, and the rule that found it."""
+    doc = verb.doc
+    for child in verb.children:
+        if child.dep_ in {"ccomp", "xcomp", "acl"} and child.i > verb.i:
+            marks = [c for c in child.children if c.dep_ == "mark"]
+            if any(m.lower_ in QUE for m in marks):
+                return trimmed(doc, marks[0].i + 1, child.right_edge.i + 1), "indirect_que"
+            if "obj_de" in frames and any(m.lower_ in DE for m in marks):
+                obj = next((c for c in verb.children if c.dep_ == "obj"), None)
+                start = obj.left_edge.i if obj is not None else marks[0].i + 1
+                return trimmed(doc, start, child.right_edge.i + 1), "indirect_de"
+            if "inf" in frames and not marks and is_infinitive(child):
+                return trimmed(doc, child.left_edge.i, child.right_edge.i + 1), "indirect_inf"
+    found = nearby_que_clause(verb) or object_de_clause(verb, frames)
+    return found if found else (relay_content(verb), "relay_candidate")
+
+
+def is_infinitive(verb: Token) -> bool:
+    """`détecter` or `avoir détecté`."""
+    group = [verb] + [c for c in verb.children if c.dep_.startswith("aux")]
+    return any("Inf" in t.morph.get("VerbForm") for t in group)
+
+
+def nearby_que_clause(verb: Token) -> Optional[tuple[Span, str]]:
+    """`X avait déclaré à l'avance que C` when the parser hung the clause on the adverbial."""
+    sentence = typographic_sentence(verb)
+    for t in verb.doc[verb.i + 1:min(verb.i + 1 + QUE_WINDOW, sentence.end)]:
+        if t.lower_ in QUE and t.dep_ == "mark":
+            end = max(t.head.right_edge.i + 1, t.i + 2) if t.head.i > t.i else sentence.end
+            return trimmed(verb.doc, t.i + 1, end), "indirect_que"
+        if t.is_punct or (t.pos_ == "VERB" and t.dep_ != "acl"):
+            return None
+    return None
+
+
+def object_de_clause(verb: Token, frames: set[str]) -> Optional[tuple[Span, str]]:
+    """`qualifiant X de Y`, `accusé X de Y` when the parse does not link Y: the object to the clause's end."""
+    obj = next((c for c in verb.children if c.dep_ == "obj" and c.i > verb.i), None)
+    if "obj_de" not in frames or obj is None:
+        return None
+    end = next((t.i for t in verb.doc[obj.i:verb.sent.end] if t.text in SENTENCE_END | {";"}), verb.sent.end)
+    if not any(t.lower_ in DE for t in verb.doc[obj.i:end]):
+        return None
+    return trimmed(verb.doc, obj.left_edge.i, end), "indirect_de"
+
+
+def relay_content(verb: Token) -> Optional[Span]:
+    """`C, ont rapporté les agences.`: C when the cue follows a comma and its subject comes after it."""
+    doc, start = verb.doc, cue_group(verb).start
+    if start < 1 or doc[start - 1].text != "," or inverted_subject(verb) is None:
+        return None
+    subject = subject_of(verb)
+    if subject is not None and subject.i < verb.i:
+        return None
+    return trimmed(doc, typographic_sentence(verb).start, start - 1)
+
+
+def typographic_sentence(token: Token) -> Span:
+    """The sentence around a token by punctuation and paragraphs, for when the parser splits it wrongly."""
+    doc = token.doc
+    start = token.i
+    while start > 0 and doc[start - 1].text not in SENTENCE_END and not is_paragraph_break(doc[start - 1]):
+        start -= 1
+    end = token.i
+    while end < len(doc) and doc[end].text not in SENTENCE_END and not is_paragraph_break(doc[end]):
+        end += 1
+    return doc[start:min(end + 1, len(doc))]
+
+
+def trimmed(doc: Doc, start: int, end: int, keep_final_period: bool = False) -> Optional[Span]:
+    """doc[start:end] without surrounding spaces and punctuation; None if nothing is left."""
+    while start < end and (doc[start].is_space or doc[start].text in TRIM):
+        start += 1
+    while end > start and (doc[end - 1].is_space or (doc[end - 1].text in TRIM and not (
+            keep_final_period and doc[end - 1].text == "."))):
+        end -= 1
+    return doc[start:end] if end > start else None
