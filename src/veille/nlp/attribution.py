@@ -26,6 +26,8 @@ def verb_group_head(token: Token) -> Token:
 
 def subject_of(verb: Token) -> Optional[Token]:
     """The verb's subject; for a participle or infinitive cue (`…, qualifiant X de Y`), the governing verb's."""
+    if verb.dep_ == "acl" and verb.head.pos_ in {"NOUN", "PROPN", "PRON"} and verb.head.i < verb.i:
+        return named(verb.head)  # `Ce dernier, accusant X de …`
     for candidate in (verb, verb.head if verb.dep_ in {"advcl", "xcomp", "conj", "acl"} else None):
         if candidate is None:
             continue
@@ -92,14 +94,26 @@ class SpeakerResolver:
         if len(heads) > 1:
             quote.speaker_names = [self.resolve(h)[1] for h in heads]
 
-    def resolve(self, token: Token) -> tuple[Optional[EntityCluster], str]:
+    def resolve(self, token: Token, depth: int = 0) -> tuple[Optional[EntityCluster], str]:
         """(cluster or None, the name to show) for the phrase this token heads."""
         span = phrase(token)
-        if token.lower_ in PERSONAL_PRONOUNS or token.pos_ == "PRON":
+        if is_anaphor(token):
+            antecedent = self.antecedent(token)
+            if antecedent is not None and depth < 3:
+                return self.resolve(antecedent, depth + 1)
             cluster = self.last_person_before(token.idx)
             return cluster, cluster.name if cluster else span.text
         cluster = self.mentioned_in(extent(token), token)
         return (cluster, cluster.name) if cluster else (None, span.text)
+
+    def antecedent(self, pronoun: Token) -> Optional[Token]:
+        """The latest subject before the pronoun, within its paragraph and the one before, that agrees with it."""
+        doc = self.doc
+        start = paragraph_start(doc, paragraph_start(doc, pronoun.i) - 1)
+        for token in reversed(doc[start:pronoun.i]):
+            if token.dep_ in SUBJECT_DEPS and token.pos_ in {"NOUN", "PROPN"} and agrees(token, pronoun):
+                return named(token)
+        return None
 
     def mentioned_in(self, span: Span, head: Token) -> Optional[EntityCluster]:
         """The entity mentioned in the speaker phrase: a person before an organisation, nearest the head."""
@@ -111,6 +125,30 @@ class SpeakerResolver:
     def last_person_before(self, offset: int) -> Optional[EntityCluster]:
         before = [(start, c) for start, c in self.people if start < offset]
         return max(before, key=lambda x: x[0])[1] if before else None
+
+
+def is_anaphor(token: Token) -> bool:
+    """`il`, `elle`, `-t-il`, and `ce dernier` / `cette dernière`."""
+    if token.lower_ in {"dernier", "dernière", "derniers", "dernières"}:
+        return any(c.lower_ in {"ce", "cette", "ces"} for c in token.children)
+    return token.lower_ in PERSONAL_PRONOUNS or token.pos_ == "PRON"
+
+
+def agrees(token: Token, pronoun: Token) -> bool:
+    """Gender and number agreement where the tagger gives them; names without features agree."""
+    text = pronoun.lower_
+    gender = "Fem" if "elle" in text else "Masc" if "il" in text or "dernier" in text else None
+    plural = pronoun.lower_.endswith("s")
+    token_gender, token_number = token.morph.get("Gender"), token.morph.get("Number")
+    if gender and token_gender and gender not in token_gender and token.pos_ != "PROPN":
+        return False
+    return not token_number or ("Plur" in token_number) == plural or token.pos_ == "PROPN"
+
+
+def paragraph_start(doc: Doc, i: int) -> int:
+    while i > 0 and "\n" not in doc[i - 1].text and "\n" not in doc[i - 1].whitespace_:
+        i -= 1
+    return max(i, 0)
 
 
 def extent(token: Token) -> Span:

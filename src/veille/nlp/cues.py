@@ -45,13 +45,20 @@ class CueLexicon:
                              if row["kind"] == "preposition" and row["class"] in ACCORDING_TO_CLASSES}
 
     def is_cue_verb(self, token: Token) -> bool:
-        return token.pos_ in {"VERB", "AUX"} and token.lemma_.lower() in self.verbs and not token.dep_.startswith("aux")
+        return token.pos_ in {"VERB", "AUX"} and not token.dep_.startswith("aux") and self.lemma(token) is not None
+
+    def lemma(self, token: Token) -> Optional[str]:
+        """The lexicon lemma of a verb form; spaCy's lemmatiser misses some (`estime` → `estime`)."""
+        lemma = token.lemma_.lower()
+        if lemma in self.verbs:
+            return lemma
+        return first_group_lemma(token.lower_, self.verbs)
 
     def verb_class(self, verb: Token) -> str:
-        return self.verbs[verb.lemma_.lower()]["class"]
+        return self.verbs[self.lemma(verb)]["class"]
 
     def frames(self, verb: Token) -> set[str]:
-        return set(self.verbs[verb.lemma_.lower()]["frame"].split(","))
+        return set(self.verbs[self.lemma(verb)]["frame"].split(","))
 
     def according_to(self, token: Token) -> Optional[AccordingTo]:
         """The `selon X` phrase starting at this token, if any (longest expression first)."""
@@ -64,14 +71,27 @@ class CueLexicon:
 
     def phrase_from(self, doc: Doc, start: int, cue_end: int, row: dict) -> Optional[AccordingTo]:
         sentence = typographic_sentence(doc[start])
-        if row.get("position") == "initial" and not starts_sentence(doc, start, sentence):
-            return None
+        initial = starts_sentence(doc, start, sentence)
+        if not initial and (row.get("position") == "initial" or doc[start - 1].text not in {",", "(", "–", "—"}):
+            return None  # `nommé d'après X`: an attribution is set off by commas or heads its sentence
         end = next((t.i for t in doc[cue_end:sentence.end] if t.text in {",", ";", ":"} or t.text in SENTENCE_END),
                    sentence.end)
         source = head_noun(doc[start:end], cue_end)
         if source is None or source.lower_ in RELATIVE_PRONOUNS:
             return None
         return AccordingTo(start, cue_end, source, end, row["mode"])
+
+
+FIRST_GROUP_ENDINGS = ("eraient", "erait", "eront", "aient", "èrent", "ait", "ant", "era", "ent", "ées", "és",
+                       "ée", "é", "es", "e", "a")
+
+
+def first_group_lemma(form: str, verbs: dict) -> Optional[str]:
+    """`estime`, `estimait`, `estimé` → `estimer` when that infinitive is in the lexicon (regular -er verbs)."""
+    for ending in FIRST_GROUP_ENDINGS:
+        if form.endswith(ending) and form[:-len(ending)] + "er" in verbs:
+            return form[:-len(ending)] + "er"
+    return None
 
 
 def normalise(text: str) -> str:
@@ -129,15 +149,36 @@ def complement(verb: Token, frames: set[str]) -> tuple[Optional[Span], str]:
         if child.dep_ in {"ccomp", "xcomp", "acl"} and child.i > verb.i:
             marks = [c for c in child.children if c.dep_ == "mark"]
             if any(m.lower_ in QUE for m in marks):
-                return trimmed(doc, marks[0].i + 1, child.right_edge.i + 1), "indirect_que"
+                return trimmed(doc, marks[0].i + 1, clause_end(child)), "indirect_que"
             if "obj_de" in frames and any(m.lower_ in DE for m in marks):
                 obj = next((c for c in verb.children if c.dep_ == "obj"), None)
                 start = obj.left_edge.i if obj is not None else marks[0].i + 1
                 return trimmed(doc, start, child.right_edge.i + 1), "indirect_de"
             if "inf" in frames and not marks and is_infinitive(child):
                 return trimmed(doc, child.left_edge.i, child.right_edge.i + 1), "indirect_inf"
-    found = nearby_que_clause(verb) or object_de_clause(verb, frames)
+    found = nearby_que_clause(verb) or object_de_clause(verb, frames) or quoted_object(verb)
     return found if found else (relay_content(verb), "relay_candidate")
+
+
+def clause_end(clause: Token) -> int:
+    """End of a complement clause, before a trailing `, déplorant …` participle that starts a new statement."""
+    doc, end = clause.doc, clause.right_edge.i + 1
+    for t in doc[clause.i + 1:end]:
+        if t.dep_ == "advcl" and "Part" in t.morph.get("VerbForm") and "Pres" in t.morph.get("Tense") \
+                and doc[t.i - 1].text == ",":
+            return t.i - 1
+    return end
+
+
+def quoted_object(verb: Token) -> Optional[tuple[Span, str]]:
+    """`a salué « un travail rigoureux »`, `déplorant une situation « répressive »`: the object holds the quote."""
+    obj = next((c for c in verb.children if c.dep_ == "obj" and c.i > verb.i), None)
+    if obj is None:
+        return None
+    span = verb.doc[obj.left_edge.i:obj.right_edge.i + 1]
+    if not any(t.text in {"«", "“"} for t in span):
+        return None
+    return trimmed(verb.doc, span.start, span.end), "indirect_obj"
 
 
 def is_infinitive(verb: Token) -> bool:

@@ -84,7 +84,7 @@ class QuoteFinder:
         if i == quoted.close + 1:  # `« grand débat » a repris`: a subject in quote marks, not a quotation
             return None
         verb = next((t for t in doc[i:i + 4] if self.cues.is_cue_verb(t)), None)
-        if verb is None or any(is_paragraph_break(t) for t in doc[quoted.close:verb.i]):
+        if verb is None or any(is_paragraph_break(t) for t in doc[quoted.close:verb.i]) or introduces(verb):
             return None
         return verb, "direct_cue_after"
 
@@ -99,7 +99,7 @@ class QuoteFinder:
                       or verbs[-1].i == quoted.open - 1):
             return verbs[-1], "direct_cue_before"
         according = [a for a in (self.cues.according_to(t) for t in doc[sentence.start:quoted.open]) if a]
-        if according and according[-1].end >= quoted.open - 1:
+        if according and not any(t.pos_ in {"VERB", "AUX"} for t in doc[according[-1].end:quoted.open]):
             return according[-1]
         if previous.text == ":" and quoted.open >= 2 and doc[quoted.open - 2].pos_ == "PROPN":
             return doc[quoted.open - 2], "direct_colon_name"
@@ -124,7 +124,7 @@ class QuoteFinder:
             return
         group = cue_group(verb)
         quote.cue = CharSpan(group.start_char, group.end_char, group.text)
-        quote.cue_lemma = verb.lemma_.lower()
+        quote.cue_lemma = self.cues.lemma(verb)
         quote.cue_class = self.cues.verb_class(verb)
         if rule in {"direct_cue_after", "direct_cue_later"}:
             subject = inverted_subject(verb) or subject_outside(verb, quote)
@@ -152,6 +152,14 @@ class QuoteFinder:
         quote = QuoteMatch(content.start_char, content.end_char, "indirect", rule=rule)
         self.set_cue(quote, verb, rule)
         return quote if quote.speaker_index is not None else None
+
+
+def introduces(verb: Token) -> bool:
+    """`« … », ajoutant que …`: a participle or a verb with its own complement opens what follows."""
+    if "Part" in verb.morph.get("VerbForm") and "Pres" in verb.morph.get("Tense"):
+        return True
+    following = [t for t in verb.doc[verb.i + 1:verb.i + 5] if not t.is_space]
+    return any(t.lower_ in QUE or t.text in {":", "«", "“"} for t in following[:3])
 
 
 def subject_outside(verb: Token, quote: QuoteMatch) -> Optional[Token]:
@@ -243,11 +251,13 @@ def assign_floating_speakers(doc: Doc, quotes: list[QuoteMatch]) -> None:
     """A direct quote with no attribution of its own belongs to the closest preceding speaker, if near."""
     previous: Optional[QuoteMatch] = None
     for quote in sorted(quotes, key=lambda q: q.start):
-        if quote.rule == "direct_floating" and previous is not None and doc.text.count(
+        orphan = quote.rule == "direct_floating" or (quote.cue is not None and quote.speaker_index is None)
+        if orphan and not quote.speaker_name and previous is not None and doc.text.count(
                 "\n", previous.end, quote.start) <= 1:
             quote.speaker_entity, quote.speaker_name = previous.speaker_entity, previous.speaker_name
             quote.speaker = previous.speaker
-            quote.mode = previous.mode if previous.type == "direct" else "attested"
+            if quote.cue is None:
+                quote.mode = previous.mode if previous.type == "direct" else "attested"
             quote.confidence = 0.7
         if quote.speaker_name:
             previous = quote
