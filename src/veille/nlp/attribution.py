@@ -98,7 +98,7 @@ class SpeakerResolver:
         """(cluster or None, the name to show) for the phrase this token heads."""
         span = phrase(token)
         if is_anaphor(token):
-            antecedent = self.antecedent(token)
+            antecedent = None if token.lower_.startswith("derni") else self.antecedent(token)
             if antecedent is not None and depth < 3:
                 return self.resolve(antecedent, depth + 1)
             cluster = self.last_person_before(token.idx)
@@ -112,7 +112,7 @@ class SpeakerResolver:
         start = paragraph_start(doc, paragraph_start(doc, pronoun.i) - 1)
         for token in reversed(doc[start:pronoun.i]):
             if token.dep_ in SUBJECT_DEPS and token.pos_ in {"NOUN", "PROPN"} and agrees(token, pronoun):
-                return named(token)
+                return co_subject_name(token)
         return None
 
     def mentioned_in(self, span: Span, head: Token) -> Optional[EntityCluster]:
@@ -125,6 +125,15 @@ class SpeakerResolver:
     def last_person_before(self, offset: int) -> Optional[EntityCluster]:
         before = [(start, c) for start, c in self.people if start < offset]
         return max(before, key=lambda x: x[0])[1] if before else None
+
+
+def co_subject_name(token: Token) -> Token:
+    """`Jean Dupont, un expert de X, était …`: the parser may make both subjects; the name is the referent."""
+    named_token = named(token)
+    if named_token.pos_ == "PROPN":
+        return named_token
+    names = [c for c in token.head.children if c.dep_ in SUBJECT_DEPS and c.pos_ == "PROPN" and c.i < token.i]
+    return names[-1] if names else named_token
 
 
 def is_anaphor(token: Token) -> bool:

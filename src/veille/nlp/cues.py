@@ -129,15 +129,19 @@ def is_conditional(verb: Token) -> bool:
     return any("Cnd" in t.morph.get("Mood") for t in group)
 
 
-def inverted_subject(verb: Token) -> Optional[Token]:
-    """`…, a-t-il dit` / `…, a déclaré Jean Dupont` / `…, ont rapporté les agences`: the subject after the verb."""
+def inverted_subject(verb: Token, adjacent: bool = False) -> Optional[Token]:
+    """`…, a-t-il dit` / `…, a déclaré Jean Dupont` / `…, ont rapporté les agences`: the subject after the verb.
+
+    `adjacent` allows nothing but a determiner in between (`« … » a confié Jean Dupont`), so that in
+    `« grand débat » a repris à Lyon` the place is not taken for a speaker.
+    """
     doc = verb.doc
     for t in doc[verb.i + 1:min(verb.i + 4, len(doc))]:
         if t.text.startswith("-") and t.text != "-t" and t.pos_ == "PRON":
             return t
         if t.pos_ in {"PROPN", "NOUN"}:
             return t
-        if t.is_punct or is_paragraph_break(t):
+        if t.is_punct or is_paragraph_break(t) or (adjacent and t.pos_ != "DET" and t.text != "-t"):
             break
     return None
 

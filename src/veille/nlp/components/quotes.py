@@ -81,11 +81,11 @@ class QuoteFinder:
         i = quoted.close + 1
         while i < len(doc) and doc[i].text in CUE_SEPARATORS:
             i += 1
-        if i == quoted.close + 1:  # `« grand débat » a repris`: a subject in quote marks, not a quotation
-            return None
         verb = next((t for t in doc[i:i + 4] if self.cues.is_cue_verb(t)), None)
         if verb is None or any(is_paragraph_break(t) for t in doc[quoted.close:verb.i]) or introduces(verb):
             return None
+        if i == quoted.close + 1 and inverted_subject(verb, adjacent=True) is None:
+            return None  # `« grand débat » a repris`: a subject in quote marks, not a quotation
         return verb, "direct_cue_after"
 
     def cue_before(self, doc: Doc, quoted: Quoted):
@@ -95,8 +95,7 @@ class QuoteFinder:
             return None
         sentence = typographic_sentence(previous)
         verbs = [t for t in doc[sentence.start:quoted.open] if self.cues.is_cue_verb(t)]
-        if verbs and (previous.text == ":" or verbs[-1].i >= quoted.open - 2 and previous.lower_ in QUE
-                      or verbs[-1].i == quoted.open - 1):
+        if verbs and (previous.text in {":", "que", "qu'", "qu’"} or verbs[-1].i == quoted.open - 1):
             return verbs[-1], "direct_cue_before"
         according = [a for a in (self.cues.according_to(t) for t in doc[sentence.start:quoted.open]) if a]
         if according and not any(t.pos_ in {"VERB", "AUX"} for t in doc[according[-1].end:quoted.open]):
