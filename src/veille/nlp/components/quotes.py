@@ -70,6 +70,8 @@ class QuoteFinder:
             set_according_to(quote, doc, found, rule="direct_cue_before")
         elif found is not None:
             self.set_cue(quote, *found)
+            if found[1] == "direct_cue_before" and doc[quoted.open - 1].text != ":":
+                extend_to_complement(doc, quote, found[0], quoted)
         if found is not None:
             quote.confidence = 0.95 if quote.rule != "direct_cue_later" else 0.8
         if not quoted.closed:
@@ -151,6 +153,23 @@ class QuoteFinder:
         quote = QuoteMatch(content.start_char, content.end_char, "indirect", rule=rule)
         self.set_cue(quote, verb, rule)
         return quote if quote.speaker_index is not None else None
+
+
+def extend_to_complement(doc: Doc, quote: QuoteMatch, verb: Token, quoted: Quoted) -> None:
+    """`a dénoncé « A » et son refus de « B »`: when the quotation is only part of the verb's complement,
+    the quote is the whole complement, a mixed one."""
+    start = verb.i + 1
+    while start < quoted.open and (doc[start].lower_ in QUE or doc[start].is_punct or doc[start].pos_ == "ADV"):
+        start += 1
+    end = quoted.close + 1
+    sentence_end = typographic_sentence(doc[quoted.close]).end
+    while end < sentence_end and not (doc[end].text in {";", "."} or (doc[end].text == "," and end + 1 < len(doc)
+                                                                       and doc[end + 1].pos_ in {"VERB", "AUX"})):
+        end += 1
+    span = trimmed(doc, start, end)
+    outside = [t for t in doc[start:end] if t.is_alpha and not quoted.open <= t.i <= quoted.close]
+    if span is not None and outside:
+        quote.start, quote.end, quote.type = span.start_char, span.end_char, "mixed"
 
 
 def introduces(verb: Token) -> bool:
