@@ -74,3 +74,50 @@ def test_quotes_offsets_point_into_text(nlp, attribute, seed_article):
         assert seed_article.text[quote.start:quote.end] == quote.text
         if quote.cue:
             assert seed_article.text[quote.cue.start:quote.cue.end] == quote.cue.text
+
+
+@pytest.mark.parametrize("text,speaker,quote_type,quote_text", [
+    ("Le ministre Paul Terrasson a accusé la direction de mentir aux salariés.",
+     "Paul Terrasson", "indirect", "la direction de mentir aux salariés"),
+    ("La société Volta a annoncé avoir recruté deux cents ingénieurs.",
+     "Volta", "indirect", "avoir recruté deux cents ingénieurs"),
+    ("La grève va continuer, selon Paul Terrasson.", "Paul Terrasson", "indirect", "La grève va continuer"),
+    ("D’après Marie Dulac, la grève va continuer.", "Marie Dulac", "indirect", "la grève va continuer"),
+    ("La grève va continuer, a précisé Paul Terrasson.", "Paul Terrasson", "indirect", "La grève va continuer"),
+    ("Pour Marie Dulac, la réforme est injuste.", "Marie Dulac", "indirect", "la réforme est injuste"),
+    ("Marie Dulac : « Nous ne céderons rien. »", "Marie Dulac", "direct", "Nous ne céderons rien."),
+    ("« Nous ne céderons rien » a confié Marie Dulac au journal.", "Marie Dulac", "direct",
+     "Nous ne céderons rien"),
+    ("Marie Dulac est arrivée lundi. Elle a affirmé que la grève était finie.",
+     "Marie Dulac", "indirect", "la grève était finie"),
+])
+def test_quotes_constructions(nlp, text, speaker, quote_type, quote_text):
+    only(quotes_of(text, nlp), speaker=speaker, type=quote_type, text=quote_text)
+
+
+def test_quotes_interrupted_quote_is_two_quotes(nlp):
+    text = "Marie Dulac a quitté la salle. « Le dossier est clos, a-t-elle dit, et nous passons à autre chose. »"
+    quotes = quotes_of(text, nlp)
+    assert [q.text for q in quotes] == ["Le dossier est clos", "et nous passons à autre chose."]
+    assert {q.speaker.name for q in quotes} == {"Marie Dulac"} and {q.rule for q in quotes} == {"direct_incise"}
+
+
+def test_quotes_parenthetical_cue(nlp):
+    q = only(quotes_of("La réforme, estiment les analystes, arrive trop tard.", nlp), type="indirect")
+    assert q.speaker.name == "analystes" and q.cue.lemma == "estimer"
+
+
+def test_quotes_relay_makes_inner_quote_reported(nlp):
+    text = "Paul Terrasson a déclaré que tout serait sur la table, ont rapporté les agences de presse."
+    q = only(quotes_of(text, nlp), speaker="Paul Terrasson", text="tout serait sur la table")
+    assert q.mode == "reported" and "agences" in q.via
+
+
+def test_quotes_selon_before_direct_quote(nlp):
+    text = "Ainsi, selon Marie Dulac, présidente de l'association, « la réforme sera un échec ». "
+    q = only(quotes_of(text, nlp), speaker="Marie Dulac", type="direct", mode="reported")
+    assert q.cue.text == "selon"
+
+
+def test_quotes_not_an_attribution_when_not_set_off(nlp):
+    assert quotes_of("Le navire est nommé d'après un explorateur célèbre.", nlp) == []

@@ -83,6 +83,7 @@ class SpeakerResolver:
         self.doc = doc
         self.clusters = doc._.entity_clusters or []
         self.people = [(m.start, c) for c in self.clusters if c.label == "PER" for m in c.mentions]
+        self.last_speaker: Optional[tuple[int, EntityCluster]] = None  # (where its quote ended, who)
 
     def resolve_quote(self, quote: QuoteMatch) -> None:
         if quote.speaker_index is None:
@@ -91,6 +92,8 @@ class SpeakerResolver:
         quote.speaker = char_span(phrase(heads[0]))
         cluster, quote.speaker_name = self.resolve(heads[0])
         quote.speaker_entity = cluster.id if cluster else None
+        if cluster is not None and cluster.label == "PER":
+            self.last_speaker = (quote.end, cluster)
         if len(heads) > 1:
             quote.speaker_names = [self.resolve(h)[1] for h in heads]
 
@@ -98,20 +101,35 @@ class SpeakerResolver:
         """(cluster or None, the name to show) for the phrase this token heads."""
         span = phrase(token)
         if is_anaphor(token):
-            antecedent = None if token.lower_.startswith("derni") else self.antecedent(token)
-            if antecedent is not None and depth < 3:
-                return self.resolve(antecedent, depth + 1)
-            cluster = self.last_person_before(token.idx)
-            return cluster, cluster.name if cluster else span.text
+            return self.resolve_anaphor(token, span, depth)
         cluster = self.mentioned_in(extent(token), token)
         return (cluster, cluster.name) if cluster else (None, span.text)
+
+    def resolve_anaphor(self, token: Token, span: Span, depth: int) -> tuple[Optional[EntityCluster], str]:
+        """A named recent subject, else the last person who spoke nearby, else any subject or person."""
+        if token.lower_.startswith("derni"):  # `ce dernier`: the latest person mentioned
+            cluster = self.last_person_before(token.idx)
+            return cluster, cluster.name if cluster else span.text
+        antecedent = self.antecedent(token) if depth < 3 else None
+        found = self.resolve(antecedent, depth + 1) if antecedent is not None else (None, "")
+        if found[0] is not None:
+            return found
+        if self.last_speaker is not None and self.doc.text.count("\n", self.last_speaker[0], token.idx) <= 1:
+            return self.last_speaker[1], self.last_speaker[1].name
+        if antecedent is not None:
+            return found
+        cluster = self.last_person_before(token.idx)
+        return cluster, cluster.name if cluster else span.text
 
     def antecedent(self, pronoun: Token) -> Optional[Token]:
         """The latest subject before the pronoun, within its paragraph and the one before, that agrees with it."""
         doc = self.doc
         start = paragraph_start(doc, paragraph_start(doc, pronoun.i) - 1)
+        quoted = False  # subjects inside someone's quotation are not what a narrator's pronoun points to
         for token in reversed(doc[start:pronoun.i]):
-            if token.dep_ in SUBJECT_DEPS and token.pos_ in {"NOUN", "PROPN"} and agrees(token, pronoun):
+            if token.text in {"»", "”"} or token.text in {"«", "“"}:
+                quoted = token.text in {"»", "”"}
+            elif not quoted and token.dep_ in SUBJECT_DEPS and token.pos_ in {"NOUN", "PROPN"} and agrees(token, pronoun):
                 return co_subject_name(token)
         return None
 

@@ -136,6 +136,9 @@ def inverted_subject(verb: Token, adjacent: bool = False) -> Optional[Token]:
     `« grand débat » a repris à Lyon` the place is not taken for a speaker.
     """
     doc = verb.doc
+    for t in doc[cue_group(verb).start:verb.i + 1]:
+        if t.text.startswith("-") and t.text != "-t" and t.pos_ == "PRON":
+            return t  # `a-t-elle dit`
     for t in doc[verb.i + 1:min(verb.i + 4, len(doc))]:
         if t.text.startswith("-") and t.text != "-t" and t.pos_ == "PRON":
             return t
@@ -185,6 +188,12 @@ def quoted_object(verb: Token) -> Optional[tuple[Span, str]]:
     return trimmed(verb.doc, span.start, span.end), "indirect_obj"
 
 
+def is_finite(verb: Token) -> bool:
+    """`ont rapporté`, `estiment` — not `arguant` or `rapporté` alone."""
+    group = [verb] + [c for c in verb.children if c.dep_.startswith("aux")]
+    return any("Fin" in t.morph.get("VerbForm") for t in group)
+
+
 def is_infinitive(verb: Token) -> bool:
     """`détecter` or `avoir détecté`."""
     group = [verb] + [c for c in verb.children if c.dep_.startswith("aux")]
@@ -217,12 +226,15 @@ def object_de_clause(verb: Token, frames: set[str]) -> Optional[tuple[Span, str]
 def relay_content(verb: Token) -> Optional[Span]:
     """`C, ont rapporté les agences.`: C when the cue follows a comma and its subject comes after it."""
     doc, start = verb.doc, cue_group(verb).start
-    if start < 1 or doc[start - 1].text != "," or inverted_subject(verb) is None:
+    if start < 1 or doc[start - 1].text != "," or inverted_subject(verb) is None or not is_finite(verb):
         return None
+    sentence = typographic_sentence(verb)
+    after = next((t.i for t in doc[verb.i + 1:min(verb.i + 8, sentence.end)] if t.text == ","), None)
     subject = subject_of(verb)
-    if subject is not None and subject.i < verb.i:
-        return None
-    return trimmed(doc, typographic_sentence(verb).start, start - 1)
+    if subject is not None and subject.i < verb.i and after is None:
+        return None  # `Jean Dupont, ministre, a déclaré la guerre`: a subject before, no incise
+    # `C1, estiment les analystes, C2`: the incise sits inside the statement, which runs to the sentence end
+    return trimmed(doc, sentence.start, sentence.end if after is not None else start - 1)
 
 
 def typographic_sentence(token: Token) -> Span:

@@ -6,6 +6,7 @@ paragraph is closed there and reported in `doc._.warnings` rather than swallowin
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Optional
 
 from spacy.tokens import Doc
 
@@ -18,6 +19,7 @@ class Quoted:
     open: int        # token index of the opening mark
     close: int       # token index of the closing mark (or one past the paragraph's last token)
     closed: bool
+    cue: Optional[int] = None  # token of an incise verb attributing this part (`« A, a-t-il dit, B »`)
 
     @property
     def inner(self) -> tuple[int, int]:

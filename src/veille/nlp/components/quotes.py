@@ -3,6 +3,7 @@
 Rules, each named in `QuoteMatch.rule` so a user can see why a quote was found:
 - `direct_cue_after`   « … », a déclaré X  /  « … », aurait déclaré X  /  « … », a-t-il dit
 - `direct_cue_before`  X a déclaré : « … »  /  X estime que « … »  /  selon X, « … »  /  X : « … »
+- `direct_incise`     « A, a-t-il dit, B » (two quotes sharing the incise's cue)
 - `direct_cue_later`   « A » et « B », a précisé X (the cue closing the sentence serves every quote in it)
 - `direct_floating`    a quote with no attribution of its own: the previous speaker's, if near
 - `indirect_que`       X a affirmé que C        `indirect_de`  X a accusé Y de C
@@ -44,14 +45,15 @@ class QuoteFinder:
 
     def __call__(self, doc: Doc) -> Doc:
         init_doc(doc)
-        direct = [q for q in (self.direct(doc, span) for span in find_quoted(doc)) if q is not None]
+        direct = [q for span in find_quoted(doc) for part in self.interruptions(doc, span)
+                  for q in [self.direct(doc, part)] if q is not None]
         used = {q.cue.start for q in direct if q.cue is not None}
         indirect = [q for q in self.indirect(doc) if not (q.cue and q.cue.start in used)
                     and not inside_any(q, direct) and not crosses_any(q, direct)]
         quotes = absorb_fragments(direct, indirect)
         apply_relays(doc, quotes)
         resolver = SpeakerResolver(doc)
-        for quote in quotes:
+        for quote in sorted(quotes, key=lambda q: q.start):
             resolver.resolve_quote(quote)
         assign_floating_speakers(doc, quotes)
         doc._.quotes = sorted(quotes, key=lambda q: q.start)
@@ -65,7 +67,8 @@ class QuoteFinder:
         quote = QuoteMatch(inner.start_char, inner.end_char, "direct", rule="direct_floating", confidence=0.6)
         quote.fragment = (len([t for t in inner if t.is_alpha]) < MIN_DIRECT_WORDS
                           and not any(t.pos_ in {"VERB", "AUX"} for t in inner))
-        found = self.cue_after(doc, quoted) or self.cue_before(doc, quoted) or self.cue_later(doc, quoted)
+        found = ((doc[quoted.cue], "direct_incise") if quoted.cue is not None else None) or \
+            self.cue_after(doc, quoted) or self.cue_before(doc, quoted) or self.cue_later(doc, quoted)
         if isinstance(found, AccordingTo):
             set_according_to(quote, doc, found, rule="direct_cue_before")
         elif found is not None:
@@ -77,6 +80,20 @@ class QuoteFinder:
         if not quoted.closed:
             quote.confidence = round(quote.confidence * UNCLOSED_PENALTY, 2)
         return quote
+
+    def interruptions(self, doc: Doc, quoted: Quoted) -> list[Quoted]:
+        """`« A, a-t-il dit, B »` is two quotes, each attributed by the incise between them."""
+        first, last = quoted.inner
+        for verb in doc[first + 1:last - 1]:
+            group = cue_group(verb)
+            subject = inverted_subject(verb, adjacent=True) if self.cues.is_cue_verb(verb) else None
+            if subject is None or doc[group.start - 1].text != ",":
+                continue
+            comma = next((t.i for t in doc[subject.i:min(subject.i + 4, last)] if t.text == ","), None)
+            if comma is not None:
+                return [Quoted(quoted.open, group.start - 1, closed=True, cue=verb.i),
+                        Quoted(comma, quoted.close, closed=quoted.closed, cue=verb.i)]
+        return [quoted]
 
     def cue_after(self, doc: Doc, quoted: Quoted) -> Optional[tuple[Token, str]]:
         """`« … », a déclaré X`: a separator, then a cue verb within a few words."""
@@ -127,7 +144,7 @@ class QuoteFinder:
         quote.cue = CharSpan(group.start_char, group.end_char, group.text)
         quote.cue_lemma = self.cues.lemma(verb)
         quote.cue_class = self.cues.verb_class(verb)
-        if rule in {"direct_cue_after", "direct_cue_later"}:
+        if rule in {"direct_cue_after", "direct_cue_later", "direct_incise", "relay_candidate"}:
             subject = inverted_subject(verb) or subject_outside(verb, quote)
         else:
             subject = subject_of(verb) or inverted_subject(verb)
