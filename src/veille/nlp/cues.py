@@ -5,6 +5,7 @@ Everything here reads the parse and the language's lexicons (resources/<lang>/re
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Optional
 
@@ -43,6 +44,7 @@ class CueLexicon:
         self.verbs = column_index(lang, "reporting_verbs", "lemma")
         self.prepositions = {normalise(row["expression"]): row for row in load_table(lang, "reporting_expressions")
                              if row["kind"] == "preposition" and row["class"] in ACCORDING_TO_CLASSES}
+        self.first_tokens = {re.split(r"(?<=')|\s", expression)[0] for expression in self.prepositions}
 
     def is_cue_verb(self, token: Token) -> bool:
         return token.pos_ in {"VERB", "AUX"} and not token.dep_.startswith("aux") and self.lemma(token) is not None
@@ -63,6 +65,8 @@ class CueLexicon:
     def according_to(self, token: Token) -> Optional[AccordingTo]:
         """The `selon X` phrase starting at this token, if any (longest expression first)."""
         doc = token.doc
+        if normalise(token.text) not in self.first_tokens:
+            return None  # the common case, checked cheaply: most tokens start no expression
         for length in range(min(MAX_EXPRESSION_TOKENS, len(doc) - token.i), 0, -1):
             row = self.prepositions.get(normalise(doc[token.i:token.i + length].text))
             if row is not None:
