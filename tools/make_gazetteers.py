@@ -28,8 +28,12 @@ GENDERS = {"f", "m", "mpl", "fpl"}
 USER_ASSIGNED = {"XK"}  # codes used in practice but not in ISO 3166-1 (Kosovo)
 SEP = "|"
 
-# "Corée, République de" -> "République de Corée"; "Åland, Îles" -> "Îles Åland"
-_INVERTED_TAIL = re.compile(r"(?:\b(?:de|du|des|de la)|d['’]|^Îles?(?: de la)?)$", re.IGNORECASE)
+# "Corée, République de" -> "République de Corée"; "Åland, Îles" -> "Îles Åland";
+# "Korea, Republic of" -> "Republic of Korea"
+_INVERTED_TAIL = re.compile(
+    r"(?:\b(?:de|du|des|de la|of|of the)|d['’]|^Îles?(?: de la)?)$", re.IGNORECASE)
+# ISO's official names sometimes carry the article: "L'État de Palestine", "the State of Eritrea"
+_LEADING_ARTICLE = re.compile(r"^(?:L['’]|the\s+)", re.IGNORECASE)
 
 
 def split(cell: str) -> list[str]:
@@ -50,17 +54,18 @@ def dedupe(forms, exclude=()) -> list[str]:
 def natural_order(name: str, list_word: str) -> str | None:
     """ISO's inverted "X, Y de" as written in text ("Y de X"); None when it cannot be un-inverted.
 
-    Commas that separate a list of places ("Bonaire, Saint-Eustache et Saba") are kept.
+    Commas that separate a list of places ("Bonaire, Saint-Eustache et Saba") are kept; a
+    parenthesis ("Saint-Martin (partie française)") and a leading article are dropped.
     """
     name = re.sub(r"\s*\([^)]*\)", "", name).strip()
-    if ", " not in name:
-        return name
-    head, tail = name.split(", ", 1)
-    if _INVERTED_TAIL.search(tail):
-        joiner = "" if tail.endswith(("'", "’")) else " "
-        tail = tail[0].upper() + tail[1:]
-        return f"{tail}{joiner}{head}"
-    return name if f" {list_word} " in tail else None
+    if ", " in name:
+        head, tail = name.split(", ", 1)
+        if _INVERTED_TAIL.search(tail):
+            name = tail + ("" if tail.endswith(("'", "’")) else " ") + head
+        elif f" {list_word} " not in tail:
+            return None
+    name = _LEADING_ARTICLE.sub("", name)
+    return name[:1].upper() + name[1:]
 
 
 def unaccented_initial(form: str) -> str:
@@ -72,8 +77,8 @@ def unaccented_initial(form: str) -> str:
 def english_names(country) -> list[str]:
     names = [getattr(country, "common_name", None), natural_order(country.name, "and")]
     if ", " in country.name and hasattr(country, "official_name"):
-        names.append(re.sub(r"^the ", "", country.official_name, flags=re.IGNORECASE))
-    return [re.sub(r"^The ", "", n) for n in names if n]
+        names.append(natural_order(country.official_name, "and"))
+    return [n for n in names if n]
 
 
 def french_names(country, fr: gettext.NullTranslations) -> list[str]:
@@ -98,18 +103,23 @@ def read_overrides(path: Path = OVERRIDES) -> dict[str, dict]:
 
 
 def build_row(code: str, country, override: dict, fr) -> dict:
-    """One output row: the override's cells, the name defaulting to pycountry's, aliases merged."""
+    """One output row: the override's cells, the name defaulting to pycountry's, aliases merged.
+
+    An override alias written "-Form" removes that form when pycountry supplies it.
+    """
     iso_fr = french_names(country, fr) if country else []
     name = override.get("name") or (iso_fr[0] if iso_fr else "")
     if not name:
         sys.exit(f"{code}: no name in pycountry or in the overrides")
-    french = split(override.get("aliases", "")) + iso_fr
+    extra = split(override.get("aliases", ""))
+    removed = [form[1:] for form in extra if form.startswith("-")]
+    french = [form for form in extra if not form.startswith("-")] + iso_fr
     french += [unaccented_initial(form) for form in [name, *french]]
     english = english_names(country) if country else []
     return {
         "code": code,
         "name": name,
-        "aliases": dedupe(french + english, exclude=[name]),
+        "aliases": dedupe(french + english, exclude=[name, *removed]),
         "capital": override.get("capital", ""),
         "capital_aliases": dedupe(split(override.get("capital_aliases", "")),
                                   exclude=[override.get("capital", "")]),
@@ -119,21 +129,23 @@ def build_row(code: str, country, override: dict, fr) -> dict:
 
 
 def drop_ambiguous_aliases(rows: list[dict]) -> list[str]:
-    """An alias naming two countries, or another country's name, helps nobody: remove it."""
+    """Remove aliases that also name another country, or another country's capital."""
     owners: dict[str, set[str]] = {}
-    names = {row["name"].lower(): row["code"] for row in rows}
     for row in rows:
+        owners.setdefault(row["name"].lower(), set()).add(row["code"])
+        for form in [row["capital"], *row["capital_aliases"]]:
+            if form:
+                owners.setdefault(form.lower(), set()).add(row["code"])
         for alias in row["aliases"]:
             owners.setdefault(alias.lower(), set()).add(row["code"])
     dropped = []
     for row in rows:
         keep = []
         for alias in row["aliases"]:
-            key = alias.lower()
-            if key in names or len(owners[key]) > 1:
-                dropped.append(f"{row['code']}: {alias}")
-            else:
+            if owners[alias.lower()] == {row["code"]}:
                 keep.append(alias)
+            else:
+                dropped.append(f"{row['code']}: {alias}")
         row["aliases"] = keep
     return dropped
 

@@ -33,7 +33,7 @@ def subject_of(verb: Token) -> Optional[Token]:
             continue
         subjects = [c for c in candidate.children if c.dep_ in SUBJECT_DEPS]
         if subjects:
-            # `Le porte-parole du Kremlin, Dmitri Peskov, a déclaré`: the name beats the role noun
+            # `Le porte-parole du ministère, Jean Dupont, a déclaré`: the name beats the role noun
             return named(next((s for s in subjects if s.pos_ == "PROPN"), subjects[0]))
     return None
 

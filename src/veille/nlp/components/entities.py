@@ -1,8 +1,8 @@
 """veille_entities: groups the NER mentions of a Doc into one cluster per real-world thing in the article.
 
 Mentions are cleaned of determiners and honorifics, non-names (participles tagged as names) are dropped, and a
-shorter person name joins the longer one whose words it repeats (`Poutine`, `M. Poutine` →
-`Vladimir Poutine`; `Kim Jong` → `Kim Jong Un`). The result is `doc._.entity_clusters`.
+shorter person name joins the longer one whose words it repeats (`Dupont`, `M. Dupont` →
+`Jean-Marc Dupont`; a truncated `Ngo Van` → `Ngo Van Minh`). The result is `doc._.entity_clusters`.
 """
 from __future__ import annotations
 
