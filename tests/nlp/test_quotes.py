@@ -121,3 +121,9 @@ def test_quotes_selon_before_direct_quote(nlp):
 
 def test_quotes_not_an_attribution_when_not_set_off(nlp):
     assert quotes_of("Le navire est nommé d'après un explorateur célèbre.", nlp) == []
+
+
+def test_quotes_role_noun_linked_by_apposition(nlp):
+    text = ("Le porte-parole du syndicat, Paul Terrasson, a salué l'accord. "
+            "Le porte-parole a affirmé que la grève était finie.")
+    only(quotes_of(text, nlp), speaker="Paul Terrasson", text="la grève était finie")

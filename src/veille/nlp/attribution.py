@@ -84,6 +84,7 @@ class SpeakerResolver:
         self.clusters = doc._.entity_clusters or []
         self.people = [(m.start, c) for c in self.clusters if c.label == "PER" for m in c.mentions]
         self.last_speaker: Optional[tuple[int, EntityCluster]] = None  # (where its quote ended, who)
+        self.roles = self.role_links()
 
     def resolve_quote(self, quote: QuoteMatch) -> None:
         if quote.speaker_index is None:
@@ -102,8 +103,19 @@ class SpeakerResolver:
         span = phrase(token)
         if is_anaphor(token):
             return self.resolve_anaphor(token, span, depth)
-        cluster = self.mentioned_in(extent(token), token)
+        cluster = self.mentioned_in(extent(token), token) or self.roles.get(role_key(token))
         return (cluster, cluster.name) if cluster else (None, span.text)
+
+    def role_links(self) -> dict[str, EntityCluster]:
+        """`Le porte-parole du syndicat, Jean Dupont,`: role nouns the article itself ties to a person."""
+        links: dict[str, EntityCluster] = {}
+        for token in self.doc:
+            if token.dep_ == "appos" and {token.pos_, token.head.pos_} == {"NOUN", "PROPN"}:
+                noun, name = (token, token.head) if token.pos_ == "NOUN" else (token.head, token)
+                cluster = cluster_at(self.doc, name.idx, name.idx + len(name))
+                if cluster is not None and cluster.label == "PER":
+                    links.setdefault(role_key(noun), cluster)
+        return links
 
     def resolve_anaphor(self, token: Token, span: Span, depth: int) -> tuple[Optional[EntityCluster], str]:
         """A named recent subject, else the last person who spoke nearby, else any subject or person."""
@@ -143,6 +155,11 @@ class SpeakerResolver:
     def last_person_before(self, offset: int) -> Optional[EntityCluster]:
         before = [(start, c) for start, c in self.people if start < offset]
         return max(before, key=lambda x: x[0])[1] if before else None
+
+
+def role_key(token: Token) -> str:
+    """A role noun with its adjectives (`président sénégalais`), as the article repeats it."""
+    return " ".join([token.lemma_.lower()] + sorted(c.lemma_.lower() for c in token.children if c.dep_ == "amod"))
 
 
 def co_subject_name(token: Token) -> Token:
