@@ -16,12 +16,9 @@ from .types import CharSpan, EntityCluster, QuoteMatch
 SUBJECT_DEPS = {"nsubj", "nsubj:pass", "expl:subj"}
 NAME_DEPS = {"flat:name", "flat", "flat:foreign", "compound", "amod", "nmod", "case", "det", "fixed"}
 CLAUSE_DEPS = {"acl", "acl:relcl", "advcl", "ccomp", "xcomp", "parataxis", "conj", "punct"}
+OPENING_MARKS, CLOSING_MARKS = {"«", "“"}, {"»", "”"}
+LATTER = {"dernier", "dernière", "derniers", "dernières"}  # `ce dernier`: the latest person mentioned
 PERSONAL_PRONOUNS = {"il", "elle", "ils", "elles", "-t-il", "-t-elle", "-il", "-elle", "-ils", "-elles"}
-
-
-def verb_group_head(token: Token) -> Token:
-    """From an auxiliary to the verb it serves (`a` in `a déclaré` → `déclaré`)."""
-    return token.head if token.dep_.startswith("aux") or token.dep_ == "cop" else token
 
 
 def subject_of(verb: Token) -> Optional[Token]:
@@ -119,14 +116,14 @@ class SpeakerResolver:
 
     def resolve_anaphor(self, token: Token, span: Span, depth: int) -> tuple[Optional[EntityCluster], str]:
         """A named recent subject, else the last person who spoke nearby, else any subject or person."""
-        if token.lower_.startswith("derni"):  # `ce dernier`: the latest person mentioned
+        if token.lower_ in LATTER:
             cluster = self.last_person_before(token.idx)
             return cluster, cluster.name if cluster else span.text
         antecedent = self.antecedent(token) if depth < 3 else None
         found = self.resolve(antecedent, depth + 1) if antecedent is not None else (None, "")
         if found[0] is not None:
             return found
-        if self.last_speaker is not None and self.doc.text.count("\n", self.last_speaker[0], token.idx) <= 1:
+        if self.last_speaker is not None and paragraphs_between(self.doc, self.last_speaker[0], token.idx) <= 1:
             return self.last_speaker[1], self.last_speaker[1].name
         if antecedent is not None:
             return found
@@ -139,8 +136,8 @@ class SpeakerResolver:
         start = paragraph_start(doc, paragraph_start(doc, pronoun.i) - 1)
         quoted = False  # subjects inside someone's quotation are not what a narrator's pronoun points to
         for token in reversed(doc[start:pronoun.i]):
-            if token.text in {"»", "”"} or token.text in {"«", "“"}:
-                quoted = token.text in {"»", "”"}
+            if token.text in CLOSING_MARKS | OPENING_MARKS:
+                quoted = token.text in CLOSING_MARKS  # walking backwards, a closing mark opens a quotation
             elif not quoted and token.dep_ in SUBJECT_DEPS and token.pos_ in {"NOUN", "PROPN"} and agrees(token, pronoun):
                 return co_subject_name(token)
         return None
@@ -173,7 +170,7 @@ def co_subject_name(token: Token) -> Token:
 
 def is_anaphor(token: Token) -> bool:
     """`il`, `elle`, `-t-il`, and `ce dernier` / `cette dernière`."""
-    if token.lower_ in {"dernier", "dernière", "derniers", "dernières"}:
+    if token.lower_ in LATTER:
         return any(c.lower_ in {"ce", "cette", "ces"} for c in token.children)
     return token.lower_ in PERSONAL_PRONOUNS or token.pos_ == "PRON"
 
@@ -187,6 +184,11 @@ def agrees(token: Token, pronoun: Token) -> bool:
     if gender and token_gender and gender not in token_gender and token.pos_ != "PROPN":
         return False
     return not token_number or ("Plur" in token_number) == plural or token.pos_ == "PROPN"
+
+
+def paragraphs_between(doc: Doc, start: int, end: int) -> int:
+    """How many paragraph breaks lie between two character offsets."""
+    return doc.text.count("\n", start, end)
 
 
 def paragraph_start(doc: Doc, i: int) -> int:

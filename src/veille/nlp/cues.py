@@ -127,10 +127,15 @@ def cue_group(verb: Token) -> Span:
     return verb.doc[min(t.i for t in parts):verb.i + 1]
 
 
+def group_has(verb: Token, feature: str, value: str) -> bool:
+    """Whether the verb or one of its auxiliaries has this morphological value (`aurait` in `aurait dit`)."""
+    return any(value in t.morph.get(feature)
+               for t in [verb] + [c for c in verb.children if c.dep_.startswith("aux")])
+
+
 def is_conditional(verb: Token) -> bool:
     """The journalistic conditional: `aurait déclaré`, `auraient affirmé`."""
-    group = [verb] + [c for c in verb.children if c.dep_.startswith("aux")]
-    return any("Cnd" in t.morph.get("Mood") for t in group)
+    return group_has(verb, "Mood", "Cnd")
 
 
 def inverted_subject(verb: Token, adjacent: bool = False) -> Optional[Token]:
@@ -194,14 +199,12 @@ def quoted_object(verb: Token) -> Optional[tuple[Span, str]]:
 
 def is_finite(verb: Token) -> bool:
     """`ont rapporté`, `estiment` — not `arguant` or `rapporté` alone."""
-    group = [verb] + [c for c in verb.children if c.dep_.startswith("aux")]
-    return any("Fin" in t.morph.get("VerbForm") for t in group)
+    return group_has(verb, "VerbForm", "Fin")
 
 
 def is_infinitive(verb: Token) -> bool:
     """`détecter` or `avoir détecté`."""
-    group = [verb] + [c for c in verb.children if c.dep_.startswith("aux")]
-    return any("Inf" in t.morph.get("VerbForm") for t in group)
+    return group_has(verb, "VerbForm", "Inf")
 
 
 def nearby_que_clause(verb: Token) -> Optional[tuple[Span, str]]:

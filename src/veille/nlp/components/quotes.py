@@ -18,7 +18,7 @@ from typing import Iterable, Optional
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
-from ..attribution import SpeakerResolver, phrase, subject_of
+from ..attribution import SpeakerResolver, paragraphs_between, phrase, subject_of
 from ..cues import (QUE, AccordingTo, CueLexicon, complement, cue_group, inverted_subject, is_conditional,
                     trimmed, typographic_sentence)
 from ..extensions import init_doc, register_extensions
@@ -85,8 +85,10 @@ class QuoteFinder:
         """`« A, a-t-il dit, B »` is two quotes, each attributed by the incise between them."""
         first, last = quoted.inner
         for verb in doc[first + 1:last - 1]:
+            if not self.cues.is_cue_verb(verb):
+                continue
             group = cue_group(verb)
-            subject = inverted_subject(verb, adjacent=True) if self.cues.is_cue_verb(verb) else None
+            subject = inverted_subject(verb, adjacent=True)
             if subject is None or doc[group.start - 1].text != ",":
                 continue
             comma = next((t.i for t in doc[subject.i:min(subject.i + 4, last)] if t.text == ","), None)
@@ -114,7 +116,7 @@ class QuoteFinder:
             return None
         sentence = typographic_sentence(previous)
         verbs = [t for t in doc[sentence.start:quoted.open] if self.cues.is_cue_verb(t)]
-        if verbs and (previous.text in {":", "que", "qu'", "qu’"} or verbs[-1].i == quoted.open - 1):
+        if verbs and (previous.text == ":" or previous.text in QUE or verbs[-1].i == quoted.open - 1):
             return verbs[-1], "direct_cue_before"
         according = [a for a in (self.cues.according_to(t) for t in doc[sentence.start:quoted.open]) if a]
         if according and not any(t.pos_ in {"VERB", "AUX"} for t in doc[according[-1].end:quoted.open]):
@@ -129,8 +131,11 @@ class QuoteFinder:
         if sentence is None:
             return None
         for t in doc[quoted.close + 1:sentence.end]:
-            if self.cues.is_cue_verb(t) and doc[cue_group(t).start - 1].text in CUE_SEPARATORS \
-                    and doc[cue_group(t).start - 2].text in QUOTE_MARKS and inverted_subject(t) is not None:
+            if not self.cues.is_cue_verb(t):
+                continue
+            start = cue_group(t).start
+            if doc[start - 1].text in CUE_SEPARATORS and doc[start - 2].text in QUOTE_MARKS \
+                    and inverted_subject(t) is not None:
                 return t, "direct_cue_later"
         return None
 
@@ -287,8 +292,8 @@ def assign_floating_speakers(doc: Doc, quotes: list[QuoteMatch]) -> None:
     previous: Optional[QuoteMatch] = None
     for quote in sorted(quotes, key=lambda q: q.start):
         orphan = quote.rule == "direct_floating" or (quote.cue is not None and quote.speaker_index is None)
-        if orphan and not quote.speaker_name and previous is not None and doc.text.count(
-                "\n", previous.end, quote.start) <= 1:
+        if orphan and not quote.speaker_name and previous is not None and paragraphs_between(
+                doc, previous.end, quote.start) <= 1:
             quote.speaker_entity, quote.speaker_name = previous.speaker_entity, previous.speaker_name
             quote.speaker = previous.speaker
             if quote.cue is None:
