@@ -1,3 +1,5 @@
+import pytest
+
 from veille import analyze
 
 
@@ -24,3 +26,71 @@ def test_entities_reference_article_people(seed_article):
     assert {"Vladimir Poutine", "Dmitri Peskov", "Siemon Wezeman"} <= names
     poutine = entity_named(seed_article, "Vladimir Poutine")
     assert "Poutine" in poutine.aliases
+
+
+def entity_with(article, surface):
+    """The entity that has `surface` as its name or one of its aliases."""
+    return next(e for e in article.entities if surface == e.name or surface in e.aliases)
+
+
+def names(article):
+    return {e.name for e in article.entities}
+
+
+def test_entities_determiner_and_title_removed(nlp):
+    article = analyze("La Norvège a protesté. Le ministre Harald Brekke a quitté la salle.", nlp=nlp)
+    assert "Norvège" in names(article)
+    assert entity_with(article, "Harald Brekke").type == "PER"
+    assert not any(n.lower().startswith(("la ", "le ministre")) for n in names(article))
+
+
+def test_entities_truncated_name_extended_to_longer_form(nlp):
+    text = ("Le dirigeant Park Min Jun est arrivé lundi à Busan. "
+            "Park Min Jun a ensuite rencontré des ouvriers, puis Park Min Jun est reparti.")
+    article = analyze(text, nlp=nlp)
+    people = [e for e in article.entities if e.type == "PER"]
+    assert len(people) == 1 and people[0].name == "Park Min Jun"
+
+
+@pytest.mark.parametrize("text, not_a_name", [
+    ("Interrogé par la presse, Jean Valmont a refusé de répondre.", "Interrogé"),
+    ("Les Camerounais ont voté dimanche, a indiqué Paul Eyenga.", "Camerounais"),
+    ("Le ministre norvégien des Transports a démissionné jeudi à Oslo.", "Transports"),
+])
+def test_entities_non_names_dropped(nlp, text, not_a_name):
+    article = analyze(text, nlp=nlp)
+    assert not any(not_a_name in [e.name, *e.aliases] for e in article.entities)
+
+
+@pytest.mark.parametrize("text, surface, expected", [
+    ("Les combattants du groupe Wagner ont quitté la ville, a indiqué le Kremlin.", "Wagner", "ORG"),
+    ("Le Kremlin a démenti toute implication.", "Kremlin", "ORG"),
+    ("Washington a averti mardi que les sanctions seraient renforcées.", "Washington", "LOC"),
+    ("Selon l'agence Tarkan, les négociations reprendront.", "Tarkan", "ORG"),
+    ("L'analyste américain Bertrand Kowalczyk a réagi sur le réseau social.", "Bertrand Kowalczyk", "PER"),
+])
+def test_entities_types_from_gazetteers_and_context(nlp, text, surface, expected):
+    assert entity_with(analyze(text, nlp=nlp), surface).type == expected
+
+
+def test_entities_acronym_joins_its_long_name(nlp):
+    text = ("Le Comité international de la Croix-Rouge (CICR) a envoyé une équipe. "
+            "Le CICR estime que l'accès reste difficile.")
+    entity = entity_with(analyze(text, nlp=nlp), "CICR")
+    assert entity.name == "Comité international de la Croix-Rouge"
+    assert len(entity.mentions) == 3
+
+
+def test_entities_capital_acting_for_its_state_joins_it(nlp):
+    text = ("La Russie et l'Ukraine ont repris les discussions. Selon Moscou, un accord est proche. "
+            "Des journalistes sont arrivés à Kiev lundi.")
+    article = analyze(text, nlp=nlp)
+    russia = entity_with(article, "Russie")
+    assert "Moscou" in russia.aliases and russia.country == "RU" and russia.type == "LOC"
+    assert entity_with(article, "Kiev") is not entity_with(article, "Ukraine")  # a place here, not an actor
+
+
+def test_entities_name_in_quote_marks_is_a_title(nlp):
+    text = "Le Parlement a voté la loi « Stop Halvorsen », a rappelé Erik Halvorsen."
+    article = analyze(text, nlp=nlp)
+    assert entity_with(article, "Stop Halvorsen").type == "MISC"

@@ -1,21 +1,42 @@
-"""veille_entities: groups the NER mentions of a Doc into one cluster per real-world thing in the article.
+"""veille_entities: turns the NER mentions of a Doc into one corrected cluster per real-world thing in the article.
 
-Mentions are cleaned of determiners and honorifics, non-names (participles tagged as names) are dropped, and a
-shorter person name joins the longer one whose words it repeats (`Dupont`, `M. Dupont` →
-`Jean-Marc Dupont`; a truncated `Ngo Van` → `Ngo Van Minh`). The result is `doc._.entity_clusters`.
+Each mention is cleaned (determiners, honorifics and titles off; a truncated name extended to the longer form
+the article gives), dropped when it is not a name (participles, sentence-initial common words, demonyms, a
+minister's portfolio), typed from the gazetteers and from the head noun that governs it (`le groupe X` is an
+organisation), then grouped: shorter person names join the longer name whose words they repeat, acronyms join
+the name they abbreviate, and gazetteer names join their canonical form. A capital used as an actor
+(`Selon Washington`) joins its state. The result is `doc._.entity_clusters`.
 """
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import dataclass
+from typing import Optional
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from ..extensions import init_doc, register_extensions
+from ..gazetteer import Known, fold, gazetteer
 from ..lexicon import column_index
 from ..types import CharSpan, EntityCluster
 
 LABELS = {"PER": "PER", "PERSON": "PER", "ORG": "ORG", "LOC": "LOC", "GPE": "LOC", "MISC": "MISC"}
+EDGE_POS = {"DET", "ADP", "PUNCT", "CCONJ", "SCONJ"}
+QUOTE_MARKS = {"«", "»", "“", "”", '"'}
+ACTOR_DEPS = {"nsubj", "nsubj:pass", "obl:agent"}
+ACTOR_PREPOSITIONS = {"selon", "d'après", "côté", "avec", "contre"}
+PLACE_PREPOSITIONS = {"à", "au", "aux", "en", "dans", "vers", "depuis", "jusqu'à", "près", "via"}
+
+
+@dataclass
+class Mention:
+    span: Span
+    label: str
+    key: str                              # what the mention is grouped by
+    country: Optional[str] = None
+    metonymy: bool = False                # a capital standing for its state
+    weak: bool = False                    # a lone common noun (`l'État`, `le Conseil`): kept only as an alias
 
 
 @Language.factory("veille_entities", assigns=["doc._.entity_clusters"], requires=["doc.ents"],
@@ -27,76 +48,259 @@ def make_entity_resolver(nlp: Language, name: str, lang: str):
 class EntityResolver:
     def __init__(self, lang: str):
         self.lang = lang
+        self.gazetteer = gazetteer(lang)
+        titles = column_index(lang, "titles", "form")
+        self.honorifics = {form for form, row in titles.items() if row["kind"] == "honorific"}
+        self.titles = sorted((form for form, row in titles.items() if row["kind"] != "honorific"),
+                             key=len, reverse=True)
+        self.type_nouns = {lemma: row["type"] for lemma, row in column_index(lang, "type_nouns", "lemma").items()}
         register_extensions()
 
     def __call__(self, doc: Doc) -> Doc:
         init_doc(doc)
-        mentions = [m for m in (self.clean(ent) for ent in doc.ents) if m is not None]
-        doc._.entity_clusters = cluster_mentions(mentions)
+        spans = [s for s in (self.trimmed(ent) for ent in doc.ents) if s is not None]
+        spans = extend_truncated(spans)
+        mentions = [m for m in (self.mention(span, label) for span, label in spans) if m is not None]
+        mentions += acronym_mentions(doc, mentions)
+        doc._.entity_clusters = self.cluster(mentions)
         return doc
 
-    def clean(self, ent: Span) -> tuple[Span, str] | None:
-        """The name part of an entity span (no determiner, no honorific), or None for a non-name."""
-        honorifics = {form for form, row in column_index(self.lang, "titles", "form").items()
-                      if row["kind"] == "honorific"}
-        start = ent.start
-        while start < ent.end and (ent.doc[start].pos_ == "DET" or ent.doc[start].lower_ in honorifics):
+    # -- cleaning --------------------------------------------------------------------------------------------
+
+    def trimmed(self, ent: Span) -> Optional[tuple[Span, str]]:
+        """The name part of an entity span: no determiner, honorific or title in front, no clause after."""
+        doc, start, end = ent.doc, ent.start, ent.end
+        verbs = [t.i for t in ent if t.i > ent.start and t.morph.get("VerbForm") and
+                 t.morph.get("VerbForm")[0] in {"Inf", "Fin"}]
+        end = min([end, *verbs])  # `Ordre de coopérer`: the tagger ran on into the verb
+        while start < end and (doc[start].pos_ in EDGE_POS or doc[start].lower_ in self.honorifics):
             start += 1
-        span = ent.doc[start:ent.end]
-        if not span or not any(t.is_alpha for t in span) or is_non_name(span):
+        start = self.after_title(doc, start, end)
+        while end > start and doc[end - 1].pos_ in EDGE_POS:
+            end -= 1
+        span = doc[start:end]
+        if not span or sum(c.isalpha() for c in span.text) < 2:
             return None
         return span, LABELS.get(ent.label_, "MISC")
 
+    def after_title(self, doc: Doc, start: int, end: int) -> int:
+        """Skip a role title written before the name (`Premier ministre Jean Dupont` → `Jean Dupont`)."""
+        lowered = doc[start:end].text.lower()
+        for title in self.titles:
+            if lowered == title or lowered.startswith(title + " "):
+                skipped = start
+                while skipped < end and doc[skipped].idx < doc[start].idx + len(title):
+                    skipped += 1
+                return skipped if skipped < end or lowered == title else start
+        return start
 
-def is_non_name(span: Span) -> bool:
-    """A single capitalised word the tagger reads as a verb form (`Interrogé, …`) is not a name."""
-    return len(span) == 1 and (span[0].pos_ in {"VERB", "AUX"} or "Part" in span[0].morph.get("VerbForm"))
+    def mention(self, span: Span, label: str) -> Optional[Mention]:
+        known = self.gazetteer.lookup(span.text)
+        if known is not None:
+            return self.known_mention(span, known)
+        if self.is_non_name(span):
+            return None
+        if is_quoted(span):
+            return Mention(span, "MISC", fold(span.text))  # `la loi « Stop X »`: a title, not its namesake
+        label = self.context_type(span, label) or label
+        return Mention(span, label, fold(span.text), weak=is_common_noun(span))
+
+    def is_non_name(self, span: Span) -> bool:
+        if self.gazetteer.demonym(span.text) is not None:
+            return True  # `les Camerounais` is a group of people, not a named entity
+        if not any(t.text[:1].isupper() for t in span):
+            return True  # `association des armées`: names are capitalised
+        if not any(t.pos_ == "PROPN" for t in span) and self.in_title(span):
+            return True  # `ministre des Transports`: the portfolio is part of a title
+        token = span[0]
+        return len(span) == 1 and (token.pos_ in {"VERB", "AUX"} or "Part" in token.morph.get("VerbForm"))
+
+    def in_title(self, span: Span) -> bool:
+        governor = span.root.head
+        if governor.i >= span.start:
+            return False
+        phrase = span.doc.text[governor.idx:span.end_char].lower()
+        return governor.lemma_.lower() in self.titles or phrase in self.titles
+
+    # -- typing ----------------------------------------------------------------------------------------------
+
+    def known_mention(self, span: Span, known: Known) -> Mention:
+        if known.kind == "capital" and acts_as_state(span, self.is_state_name):
+            state = self.gazetteer.country(known.country)
+            return Mention(span, "LOC", fold(state.name), known.country, metonymy=True)
+        label = known.type
+        if known.kind in {"seat", "district"} and governed_by(span, PLACE_PREPOSITIONS):
+            label = "LOC"  # `à l'Élysée` is the building; `l'Élysée a annoncé` the institution
+        return Mention(span, label, fold(known.name), known.country)
+
+    def is_state_name(self, text: str) -> bool:
+        known = self.gazetteer.lookup(text)
+        return known is not None and known.kind in {"country", "capital"}
+
+    def context_type(self, span: Span, label: str) -> Optional[str]:
+        """The type a head noun gives: `cosmodrome de X`, `le groupe X`, `l'analyste X`, `le porte-parole de X`."""
+        first = span[0]
+        if first.pos_ == "NOUN" and first.lemma_.lower() in self.type_nouns and len(span) > 1:
+            return self.type_nouns[first.lemma_.lower()]
+        root = span.root
+        while root.dep_ == "conj" and root.head.i < root.i:
+            root = root.head
+        governor = root.head
+        if root.dep_ not in {"appos", "nmod", "amod", "flat:name", "flat"} or governor.pos_ != "NOUN" or governor.i >= span.start:
+            return None
+        with_de = any(c.dep_ == "case" for c in root.children)
+        lemma = governor.lemma_.lower()
+        if lemma in self.titles:
+            # `l'analyste X` is a person; `le porte-parole de X` speaks for an organisation or a state
+            return ("ORG" if label == "MISC" else None) if with_de else "PER"
+        found = self.type_nouns.get(lemma)
+        return found if not with_de or found == "LOC" else None
+
+    # -- grouping --------------------------------------------------------------------------------------------
+
+    def cluster(self, mentions: list[Mention]) -> list[EntityCluster]:
+        """Longest names found groups first; shorter names join a group whose name contains theirs."""
+        groups: dict[str, list[Mention]] = {}
+        for mention in sorted(mentions, key=lambda m: (-len(name_words(m.span.text)), m.span.start_char)):
+            if mention.key not in groups:
+                mention.key = containing_group(groups, mention) or mention.key
+            groups.setdefault(mention.key, []).append(mention)
+        clusters = [self.make_cluster(members) for members in groups.values()
+                    if not all(m.weak for m in members)]
+        clusters.sort(key=lambda c: c.mentions[0].start)
+        for n, cluster in enumerate(clusters, 1):
+            cluster.id = f"e{n}"
+        return clusters
+
+    def make_cluster(self, members: list[Mention]) -> EntityCluster:
+        members = sorted(members, key=lambda m: m.span.start_char)
+        literal = [m for m in members if not m.metonymy]
+        if literal:
+            name = max((m.span.text for m in literal), key=lambda t: (len(name_words(t)), len(t)))
+        else:
+            name = self.gazetteer.country(members[0].country).name
+        aliases = sorted({m.span.text for m in members} - {name})
+        mentions = [CharSpan(m.span.start_char, m.span.end_char, m.span.text) for m in members]
+        country = next((m.country for m in members if m.country), None)
+        return EntityCluster(id="", name=name, label=majority_label(members), mentions=mentions,
+                             aliases=aliases, country=country)
+
+
+def is_common_noun(span: Span) -> bool:
+    """A lone common noun tagged as a name (`l'État`, `Réaction`): a word the vocabulary knows, not a name."""
+    token = span[0]
+    return len(span) == 1 and token.pos_ != "PROPN" and token.vocab[token.lower_].has_vector
+
+
+def is_quoted(span: Span) -> bool:
+    doc = span.doc
+    return (span.start > 0 and span.end < len(doc)
+            and doc[span.start - 1].text in QUOTE_MARKS and doc[span.end].text in QUOTE_MARKS)
+
+
+def acts_as_state(span: Span, known_place) -> bool:
+    """`Washington a averti`, `selon Moscou`, `Kiev et Washington`: a capital standing for its state.
+
+    It stays a place after a place preposition (`à Paris`), as the complement of a noun (`la police de X`)
+    other than `du côté de`, and when coordinated with a place that is not a state (`entre X et <ville>`).
+    """
+    root = span.root
+    while root.dep_ == "conj" and root.head.i < root.i:
+        root = root.head
+    if governed_by(span, PLACE_PREPOSITIONS) or governed_by(span, {"sur", "pour"}):
+        return False
+    if root.dep_ == "nmod" and root.head.lemma_.lower() not in ACTOR_PREPOSITIONS:
+        return False
+    conjuncts = [root] + [c for c in root.children if c.dep_ == "conj" and c.pos_ == "PROPN"]
+    return all(known_place(span.doc[c.i:c.i + 1].text) for c in conjuncts if c.i not in range(span.start, span.end))
+
+
+def governed_by(span: Span, prepositions: set[str]) -> bool:
+    before = span.doc[span.start - 1] if span.start > 0 else None
+    before_det = span.doc[span.start - 2] if span.start > 1 and before is not None and before.pos_ == "DET" else None
+    words = {t.lower_ for t in (before, before_det) if t is not None}
+    markers = {c.lower_ for c in span.root.children if c.dep_ == "case"}
+    return bool((words | markers) & prepositions)
+
+
+def extend_truncated(spans: list[tuple[Span, str]]) -> list[tuple[Span, str]]:
+    """`Kim Jong` or `Haram` where the article elsewhere writes the longer `Kim Jong Un`, `Boko Haram` right there."""
+    texts = {span.text for span, _ in spans}
+    out = []
+    for span, label in spans:
+        text, start = span.doc.text, span.start_char
+        right = [t for t in texts if t.startswith(span.text + " ") and text.startswith(t, start)]
+        left = [t for t in texts if t.endswith(" " + span.text) and text.startswith(t, span.end_char - len(t))]
+        if right or left:
+            longest = max(right + left, key=len)
+            begin = start if longest in right else span.end_char - len(longest)
+            wider = span.doc.char_span(begin, begin + len(longest))
+            span = wider if wider is not None else span
+        out.append((span, label))
+    return out
+
+
+def acronym_mentions(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    """`Comité international de X (CIX)` or `CIX (Comité …)`: the acronym and its uses join the long name."""
+    added: list[Mention] = []
+    by_start = {m.span.start: m for m in mentions}
+    for mention in mentions:
+        end = mention.span.end
+        if end + 2 >= len(doc) or doc[end].text != "(":
+            continue
+        inner = by_start.get(end + 1)
+        if inner is not None and inner.span.end < len(doc) and doc[inner.span.end].text == ")":
+            short, full = (mention, inner) if is_acronym(mention.span) else (inner, mention)
+            if is_acronym(short.span):
+                added += join_acronym(doc, short.span[0], full, by_start)
+        elif doc[end + 2].text == ")" and is_acronym(doc[end + 1:end + 2]) and len(mention.span) > 1:
+            added += join_acronym(doc, doc[end + 1], mention, by_start)
+    return added
+
+
+def is_acronym(span: Span) -> bool:
+    return len(span) == 1 and span[0].is_upper and len(span[0]) > 1
+
+
+def join_acronym(doc: Doc, acronym: Token, full: Mention, by_start: dict[int, Mention]) -> list[Mention]:
+    added = []
+    for token in doc:
+        if token.text != acronym.text:
+            continue
+        existing = by_start.get(token.i)
+        if existing is not None:
+            existing.key, existing.label = full.key, full.label
+        else:
+            added.append(Mention(doc[token.i:token.i + 1], full.label, full.key, full.country))
+    return added
 
 
 def name_words(text: str) -> list[str]:
-    return text.replace("-", " ").casefold().split()
+    return fold(text).split()
 
 
-def cluster_mentions(mentions: list[tuple[Span, str]]) -> list[EntityCluster]:
-    """Longest names found clusters first; shorter person names join a cluster whose words contain theirs."""
-    groups: dict[str, list[tuple[Span, str]]] = {}
-    order = sorted(mentions, key=lambda m: (-len(name_words(m[0].text)), m[0].start_char))
-    for span, label in order:
-        key = " ".join(name_words(span.text))
-        if key not in groups:
-            key = containing_group(groups, span, label) or key
-        groups.setdefault(key, []).append((span, label))
-    clusters = [make_cluster(members) for members in groups.values()]
-    clusters.sort(key=lambda c: c.mentions[0].start)
-    for n, cluster in enumerate(clusters, 1):
-        cluster.id = f"e{n}"
-    return clusters
+def containing_group(groups: dict[str, list[Mention]], mention: Mention) -> Optional[str]:
+    """The one group this shorter mention abbreviates (None when there are none or several)."""
+    words = name_words(mention.span.text)
+    candidates = [key for key, members in groups.items() if abbreviates(words, key, members, mention)]
+    return candidates[0] if len(candidates) == 1 else None
 
 
-def containing_group(groups: dict, span: Span, label: str) -> str | None:
-    """The one person cluster whose name contains all the words of this mention (None when 0 or several)."""
-    if label != "PER":
-        return None
-    words = set(name_words(span.text))
-    candidates = [key for key, members in groups.items()
-                  if words < set(key.split()) and majority_label(members) == "PER"]
-    if len(candidates) == 1:
-        return candidates[0]
-    return None
+def abbreviates(words: list[str], key: str, members: list[Mention], mention: Mention) -> bool:
+    """A person named by part of their name, or an organisation by its head words (`l'Ordre` → `Ordre de X`)."""
+    group_label = majority_label(members)
+    longest = name_words(members[0].span.text)
+    if group_label == "PER" and (mention.label == "PER" or len(words) == 1):
+        return set(words) < set(longest)
+    if group_label == "ORG" and mention.label in {"ORG", "MISC"}:
+        return len(words) < len(longest) and words[0] == longest[0] and set(words) <= set(longest)
+    return False
 
 
-def majority_label(members: list[tuple[Span, str]]) -> str:
-    counts = Counter(label for _, label in members)
-    longest = max(members, key=lambda m: len(m[0].text))[1]
+def majority_label(members: list[Mention]) -> str:
+    counts = Counter(m.label for m in members)
+    longest = max(members, key=lambda m: len(m.span.text)).label
     return max(counts, key=lambda label: (counts[label], label == longest))
-
-
-def make_cluster(members: list[tuple[Span, str]]) -> EntityCluster:
-    members = sorted(members, key=lambda m: m[0].start_char)
-    name = max((span.text for span, _ in members), key=lambda t: (len(name_words(t)), len(t)))
-    aliases = sorted({span.text for span, _ in members} - {name})
-    mentions = [CharSpan(span.start_char, span.end_char, span.text) for span, _ in members]
-    return EntityCluster(id="", name=name, label=majority_label(members), mentions=mentions, aliases=aliases)
 
 
 def cluster_at(doc: Doc, start: int, end: int) -> EntityCluster | None:

@@ -1,0 +1,79 @@
+"""Known names from the gazetteer files: countries with their capitals and demonyms, seats of power, organisations.
+
+Look-ups are by a folded key (case, accents, apostrophes, hyphens and a leading article ignored), so
+`Etats-Unis`, `les États-Unis` and `États-Unis` are one name.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Optional
+
+from .lexicon import load_table
+
+LEADING_ARTICLE = re.compile(r"^(le|la|les|l)\s+")
+
+
+@dataclass(frozen=True)
+class Known:
+    name: str                 # canonical name
+    type: str                 # PER | ORG | LOC | MISC
+    kind: str                 # country | capital | seat | institution | district | organisation
+    country: Optional[str]    # ISO 3166 alpha-2
+
+
+def fold(text: str) -> str:
+    """The look-up key of a name."""
+    text = unicodedata.normalize("NFKD", text.casefold())
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    text = re.sub(r"[\u2019'\-\u2010-\u2013]", " ", text)
+    return LEADING_ARTICLE.sub("", re.sub(r"\s+", " ", text).strip())
+
+
+def variants(row: dict, *columns: str) -> list[str]:
+    return [v.strip() for column in columns for v in (row.get(column) or "").split("|") if v.strip()]
+
+
+class Gazetteer:
+    def __init__(self, lang: str):
+        self.names: dict[str, Known] = {}
+        self.demonyms: dict[str, str] = {}
+        self.countries: dict[str, Known] = {}
+        for row in load_table(lang, "countries"):
+            self.add_country(row)
+        for row in load_table(lang, "organisations"):
+            known = Known(row["name"], row.get("type") or "ORG", "organisation", row.get("country") or None)
+            self.add(known, [row["name"], *variants(row, "acronym", "aliases")])
+        for row in load_table(lang, "seats_of_power"):
+            self.add(Known(row["form"], "ORG", row["kind"], row["country"]), [row["form"]])
+
+    def add_country(self, row: dict) -> None:
+        country = Known(row["name"], "LOC", "country", row["code"])
+        self.countries[row["code"]] = country
+        self.add(country, [row["name"], *variants(row, "aliases")])
+        capitals = variants(row, "capital", "capital_aliases")
+        if capitals:
+            self.add(Known(capitals[0], "LOC", "capital", row["code"]), capitals)
+        for demonym in variants(row, "demonyms"):
+            self.demonyms.setdefault(fold(demonym), row["code"])
+
+    def add(self, known: Known, forms: list[str]) -> None:
+        for form in forms:
+            self.names.setdefault(fold(form), known)
+
+    def lookup(self, text: str) -> Optional[Known]:
+        return self.names.get(fold(text))
+
+    def demonym(self, word: str) -> Optional[str]:
+        """`russe`, `nord-coréennes` → the country code."""
+        return self.demonyms.get(fold(word))
+
+    def country(self, code: Optional[str]) -> Optional[Known]:
+        return self.countries.get(code or "")
+
+
+@lru_cache(maxsize=None)
+def gazetteer(lang: str) -> Gazetteer:
+    return Gazetteer(lang)
