@@ -11,6 +11,7 @@ from typing import Optional
 from spacy.tokens import Doc, Span, Token
 
 from .components.entities import cluster_at
+from .quotemarks import in_quotation
 from .types import CharSpan, EntityCluster, QuoteMatch
 
 SUBJECT_DEPS = {"nsubj", "nsubj:pass", "expl:subj"}
@@ -23,7 +24,8 @@ PERSONAL_PRONOUNS = {"il", "elle", "ils", "elles", "-t-il", "-t-elle", "-il", "-
 
 def subject_of(verb: Token) -> Optional[Token]:
     """The verb's subject; for a participle or infinitive cue (`…, qualifiant X de Y`), the governing verb's."""
-    if verb.dep_ == "acl" and verb.head.pos_ in {"NOUN", "PROPN", "PRON"} and verb.head.i < verb.i:
+    if verb.dep_ == "acl" and verb.head.i < verb.i and (verb.head.pos_ in {"NOUN", "PROPN", "PRON"}
+                                                          or verb.head.lower_ in LATTER):
         return named(verb.head)  # `Ce dernier, accusant X de …`
     for candidate in (verb, verb.head if verb.dep_ in {"advcl", "xcomp", "conj", "acl"} else None):
         if candidate is None:
@@ -86,6 +88,9 @@ class SpeakerResolver:
     def resolve_quote(self, quote: QuoteMatch) -> None:
         if quote.speaker_index is None:
             return
+        if in_quotation(self.doc, quote.speaker_index):
+            quote.speaker_index = None  # the parse reached into someone's quotation: leave it to the context
+            return
         heads = coordinated(self.doc[quote.speaker_index])
         quote.speaker = char_span(phrase(heads[0]))
         cluster, quote.speaker_name = self.resolve(heads[0])
@@ -100,8 +105,20 @@ class SpeakerResolver:
         span = phrase(token)
         if is_anaphor(token):
             return self.resolve_anaphor(token, span, depth)
-        cluster = self.mentioned_in(extent(token), token) or self.roles.get(role_key(token))
+        cluster = (self.mentioned_in(extent(token), token) or self.roles.get(role_key(token))
+                   or self.apposed_person(span))
         return (cluster, cluster.name) if cluster else (None, span.text)
+
+    def apposed_person(self, span: Span) -> Optional[EntityCluster]:
+        """`Jean Dupont, un expert de X, …` read with the role noun as subject: the name beside it, by commas."""
+        doc, start = self.doc, span.start
+        while start > 0 and doc[start - 1].pos_ == "DET":
+            start -= 1
+        if span.root.pos_ != "NOUN" or start < 2 or doc[start - 1].text != ",":
+            return None
+        name = doc[start - 2]
+        cluster = cluster_at(doc, name.idx, name.idx + len(name))
+        return cluster if cluster is not None and cluster.label == "PER" else None
 
     def role_links(self) -> dict[str, EntityCluster]:
         """`Le porte-parole du syndicat, Jean Dupont,`: role nouns the article itself ties to a person."""

@@ -56,3 +56,19 @@ def find_quoted(doc: Doc) -> list[Quoted]:
             close_unfinished(token.i if token.is_space else token.i + 1)
     close_unfinished(len(doc))
     return sorted(found, key=lambda q: q.open)
+
+
+def in_quotation(doc: Doc, i: int) -> bool:
+    """Whether token i lies between quote marks opened earlier in its paragraph."""
+    depth, straight = 0, False
+    j = i - 1
+    while j >= 0 and not is_paragraph_break(doc[j]):
+        text = doc[j].text
+        if text in PAIRS.values() and text not in PAIRS:
+            depth -= 1
+        elif text in PAIRS:
+            depth += 1
+        elif text in STRAIGHT:
+            straight = not straight
+        j -= 1
+    return depth > 0 or straight

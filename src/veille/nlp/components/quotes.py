@@ -45,8 +45,10 @@ class QuoteFinder:
 
     def __call__(self, doc: Doc) -> Doc:
         init_doc(doc)
-        direct = [q for span in find_quoted(doc) for part in self.interruptions(doc, span)
-                  for q in [self.direct(doc, part)] if q is not None]
+        quoted = find_quoted(doc)
+        inside = {i for span in quoted for i in range(span.open, span.close + 1)}
+        direct = [q for span in quoted for part in self.interruptions(doc, span)
+                  for q in [self.direct(doc, part, inside)] if q is not None]
         used = {q.cue.start for q in direct if q.cue is not None}
         indirect = [q for q in self.indirect(doc) if not (q.cue and q.cue.start in used)
                     and not inside_any(q, direct) and not crosses_any(q, direct)]
@@ -60,7 +62,7 @@ class QuoteFinder:
         return doc
 
     # direct quotes ---------------------------------------------------------------------------------------
-    def direct(self, doc: Doc, quoted: Quoted) -> Optional[QuoteMatch]:
+    def direct(self, doc: Doc, quoted: Quoted, inside: set[int]) -> Optional[QuoteMatch]:
         inner = trimmed(doc, *quoted.inner, keep_final_period=True)
         if inner is None:
             return None
@@ -68,13 +70,15 @@ class QuoteFinder:
         quote.fragment = (len([t for t in inner if t.is_alpha]) < MIN_DIRECT_WORDS
                           and not any(t.pos_ in {"VERB", "AUX"} for t in inner))
         found = ((doc[quoted.cue], "direct_incise") if quoted.cue is not None else None) or \
-            self.cue_after(doc, quoted) or self.cue_before(doc, quoted) or self.cue_later(doc, quoted)
+            self.cue_after(doc, quoted) or self.cue_before(doc, quoted, inside) or self.cue_later(doc, quoted)
         if isinstance(found, AccordingTo):
             set_according_to(quote, doc, found, rule="direct_cue_before")
         elif found is not None:
             self.set_cue(quote, *found)
             if found[1] == "direct_cue_before" and doc[quoted.open - 1].text != ":":
-                extend_to_complement(doc, quote, found[0], quoted)
+                extend_to_complement(doc, quote, found[0].i + 1, quoted)
+            elif found[1] == "direct_verb_inside":
+                extend_to_complement(doc, quote, quoted.open, quoted)
         if found is not None:
             quote.confidence = 0.95 if quote.rule != "direct_cue_later" else 0.8
         if not quoted.closed:
@@ -109,13 +113,16 @@ class QuoteFinder:
             return None  # `« grand débat » a repris`: a subject in quote marks, not a quotation
         return verb, "direct_cue_after"
 
-    def cue_before(self, doc: Doc, quoted: Quoted):
-        """`X a déclaré : « … »`, `X estime que « … »`, `selon X, « … »`, `X : « … »`."""
+    def cue_before(self, doc: Doc, quoted: Quoted, inside: set[int]):
+        """`X a déclaré : « … »`, `X estime que « … »`, `selon X, « … »`, `X : « … »`, `X a « déclaré … »`."""
         previous = doc[quoted.open - 1] if quoted.open > 0 else None
         if previous is None or is_paragraph_break(previous):
             return None
+        if previous.pos_ == "AUX" and quoted.open < previous.head.i < quoted.close and self.cues.is_cue_verb(previous.head):
+            return previous.head, "direct_verb_inside"
         sentence = typographic_sentence(previous)
-        verbs = [t for t in doc[sentence.start:quoted.open] if self.cues.is_cue_verb(t)]
+        # a verb inside someone's quotation is part of what they said, not the journalist's attribution
+        verbs = [t for t in doc[sentence.start:quoted.open] if self.cues.is_cue_verb(t) and t.i not in inside]
         if verbs and (previous.text == ":" or previous.text in QUE or verbs[-1].i == quoted.open - 1):
             return verbs[-1], "direct_cue_before"
         according = [a for a in (self.cues.according_to(t) for t in doc[sentence.start:quoted.open]) if a]
@@ -177,10 +184,9 @@ class QuoteFinder:
         return quote if quote.speaker_index is not None else None
 
 
-def extend_to_complement(doc: Doc, quote: QuoteMatch, verb: Token, quoted: Quoted) -> None:
-    """`a dénoncé « A » et son refus de « B »`: when the quotation is only part of the verb's complement,
-    the quote is the whole complement, a mixed one."""
-    start = verb.i + 1
+def extend_to_complement(doc: Doc, quote: QuoteMatch, start: int, quoted: Quoted) -> None:
+    """`a dénoncé « A » et son refus de « B »`: when the quotation is only part of the verb's complement
+    (from `start`), the quote is the whole complement, a mixed one."""
     while start < quoted.open and (doc[start].lower_ in QUE or doc[start].is_punct or doc[start].pos_ == "ADV"):
         start += 1
     end = quoted.close + 1
