@@ -88,7 +88,7 @@ class SpeakerResolver:
     def resolve_quote(self, quote: QuoteMatch) -> None:
         if quote.speaker_index is None:
             return
-        if in_quotation(self.doc, quote.speaker_index):
+        if quote.rule != "direct_incise" and in_quotation(self.doc, quote.speaker_index):
             quote.speaker_index = None  # the parse reached into someone's quotation: leave it to the context
             return
         heads = coordinated(self.doc[quote.speaker_index])
