@@ -127,3 +127,49 @@ def test_quotes_role_noun_linked_by_apposition(nlp):
     text = ("Le porte-parole du syndicat, Paul Terrasson, a salué l'accord. "
             "Le porte-parole a affirmé que la grève était finie.")
     only(quotes_of(text, nlp), speaker="Paul Terrasson", text="la grève était finie")
+
+
+def test_quotes_opened_after_the_auxiliary(nlp):
+    text = "Mardi, le Conseil d'État a « enjoint au gouvernement de publier le décret » dans un délai de deux mois."
+    q = only(quotes_of(text, nlp), speaker="Conseil d'État", type="mixed")
+    assert q.text.startswith("« enjoint") and q.cue.lemma == "enjoindre"
+
+
+def test_quotes_selon_a_statement_noun_gives_its_author(nlp):
+    text = "Quelque 300 détenus ont été libérés, selon l'annonce du gouvernement malien ce jeudi."
+    only(quotes_of(text, nlp), speaker="gouvernement malien", mode="reported")
+
+
+def test_quotes_pronoun_skips_the_subject_of_reported_content(nlp):
+    text = ("Clément Arnaud, le ministre belge des Finances, a parlé lundi. Le ministre belge des Finances "
+            "rappelle que la Belgique a besoin de réformes. Il précise que le budget sera présenté en mai.")
+    q = only([q for q in quotes_of(text, nlp) if "budget" in q.text])
+    assert q.speaker.name == "Clément Arnaud"
+
+
+def test_quotes_name_apposed_before_a_role_noun_subject(nlp):
+    text = ("Interrogé lundi, Lionel Marchetti, un spécialiste de la marine, se montrait prudent. "
+            "Il a également affirmé que la flotte ne serait pas prête avant 2030.")
+    only(quotes_of(text, nlp), speaker="Lionel Marchetti")
+
+
+def test_quotes_impersonal_on_is_the_narrator(nlp):
+    assert quotes_of("On note que le nombre de visiteurs a doublé depuis juin.", nlp) == []
+
+
+def test_quotes_unnamed_source_keeps_its_indefinite_article(nlp):
+    text = "Une source diplomatique a indiqué à la presse en fin de matinée que les négociations avaient échoué."
+    only(quotes_of(text, nlp), speaker="Une source diplomatique", text="les négociations avaient échoué")
+
+
+def test_quotes_fragment_inside_a_mixed_quote_is_not_a_second_quote(nlp):
+    text = ("Le syndicat a rappelé « son opposition totale » et son refus de « négocier sous la menace », "
+            "a ajouté Paul Terrasson.")
+    quotes = quotes_of(text, nlp)
+    assert not any(q.text == "négocier sous la menace" for q in quotes)
+
+
+def test_quotes_speaker_inside_a_quotation_is_not_used(nlp):
+    text = ("La ministre Jeanne Corbière a répondu que « le dispositif dans lequel cette aide a été créée "
+            "sera revu », précisant qu'« un guichet unique » existe déjà.")
+    assert {q.speaker.name for q in quotes_of(text, nlp)} == {"Jeanne Corbière"}

@@ -55,7 +55,8 @@ def phrase(token: Token) -> Span:
                 sub = [child]
             left, right = min(left, sub[0].i), max(right, sub[-1].i)
     span = doc[left:right + 1]
-    while len(span) > 1 and span[0].pos_ in {"DET", "ADP"}:
+    # `une source policière` keeps its article: it says the source is unidentified
+    while len(span) > 1 and span[0].pos_ in {"DET", "ADP"} and "Ind" not in span[0].morph.get("Definite"):
         span = span[1:]
     return span
 
@@ -155,7 +156,7 @@ class SpeakerResolver:
         for token in reversed(doc[start:pronoun.i]):
             if token.text in CLOSING_MARKS | OPENING_MARKS:
                 quoted = token.text in CLOSING_MARKS  # walking backwards, a closing mark opens a quotation
-            elif not quoted and token.dep_ in SUBJECT_DEPS and token.pos_ in {"NOUN", "PROPN"} and agrees(token, pronoun):
+            elif not quoted and is_topic_subject(token) and agrees(token, pronoun):
                 return co_subject_name(token)
         return None
 
@@ -174,6 +175,13 @@ class SpeakerResolver:
 def role_key(token: Token) -> str:
     """A role noun with its adjectives (`président sénégalais`), as the article repeats it."""
     return " ".join([token.lemma_.lower()] + sorted(c.lemma_.lower() for c in token.children if c.dep_ == "amod"))
+
+
+def is_topic_subject(token: Token) -> bool:
+    """A noun subject of a main clause: the subject of a reported `que`-clause or a relative is not whom a
+    following `il` points to (`X rappelle que l'Iran a besoin de … Il précise …`)."""
+    return (token.dep_ in SUBJECT_DEPS and token.pos_ in {"NOUN", "PROPN"}
+            and token.head.dep_ not in {"ccomp", "acl:relcl"})
 
 
 def co_subject_name(token: Token) -> Token:

@@ -13,13 +13,13 @@ from spacy.tokens import Doc, Span, Token
 
 from .attribution import subject_of
 from .lexicon import column_index, load_table
-from .quotemarks import is_paragraph_break
+from .quotemarks import in_quotation, is_paragraph_break
 
 SENTENCE_END = {".", "!", "?", "…"}
 TRIM = {",", ";", ":", "-", "–", "—", "(", ")", "."}
 QUE = {"que", "qu'", "qu’"}
 DE = {"de", "d'", "d’"}
-QUE_WINDOW = 6              # tokens between a cue verb and its `que` (`a déclaré à l'avance que`)
+QUE_WINDOW = 8              # tokens between a cue verb and its `que` (`a déclaré à l'avance que`)
 MAX_EXPRESSION_TOKENS = 6
 SOURCE_POS = {"PROPN", "NOUN", "PRON"}
 RELATIVE_PRONOUNS = {"lequel", "laquelle", "lesquels", "lesquelles", "quoi", "qui", "que"}
@@ -45,6 +45,8 @@ class CueLexicon:
         self.prepositions = {normalise(row["expression"]): row for row in load_table(lang, "reporting_expressions")
                              if row["kind"] == "preposition" and row["class"] in ACCORDING_TO_CLASSES}
         self.first_tokens = {re.split(r"(?<=')|\s", expression)[0] for expression in self.prepositions}
+        self.speech_nouns = {row["expression"].lower() for row in load_table(lang, "reporting_expressions")
+                             if row["kind"] == "noun" and " " not in row["expression"]}
 
     def is_cue_verb(self, token: Token) -> bool:
         return token.pos_ in {"VERB", "AUX"} and not token.dep_.startswith("aux") and self.lemma(token) is not None
@@ -83,7 +85,17 @@ class CueLexicon:
         source = head_noun(doc[start:end], cue_end)
         if source is None or source.lower_ in RELATIVE_PRONOUNS:
             return None
+        source = self.author(source)
         return AccordingTo(start, cue_end, source, end, row["mode"])
+
+
+    def author(self, source: Token) -> Token:
+        """`selon l'annonce du gouvernement`: who made the statement, not the statement."""
+        if source.lemma_.lower() not in self.speech_nouns:
+            return source
+        authors = [c for c in source.children if c.dep_ == "nmod" and c.pos_ in SOURCE_POS and c.i > source.i
+                   and any(m.dep_ == "case" and m.lower_ in {"de", "du", "des", "d'", "d’"} for m in c.children)]
+        return authors[0] if authors else source
 
 
 FIRST_GROUP_ENDINGS = ("eraient", "erait", "eront", "aient", "èrent", "ait", "ant", "era", "ent", "ées", "és",
@@ -194,7 +206,10 @@ def quoted_object(verb: Token) -> Optional[tuple[Span, str]]:
     span = verb.doc[obj.left_edge.i:obj.right_edge.i + 1]
     if not any(t.text in {"«", "“"} for t in span):
         return None
-    return trimmed(verb.doc, span.start, span.end), "indirect_obj"
+    end = span.end
+    if in_quotation(verb.doc, end):  # the object stops inside a quotation: take the quotation whole
+        end = next((t.i + 1 for t in verb.doc[end:typographic_sentence(verb).end] if t.text in {"»", "”"}), end)
+    return trimmed(verb.doc, span.start, end), "indirect_obj"
 
 
 def is_finite(verb: Token) -> bool:
@@ -224,7 +239,8 @@ def object_de_clause(verb: Token, frames: set[str]) -> Optional[tuple[Span, str]
     obj = next((c for c in verb.children if c.dep_ == "obj" and c.i > verb.i), None)
     if "obj_de" not in frames or obj is None:
         return None
-    end = next((t.i for t in verb.doc[obj.i:verb.sent.end] if t.text in SENTENCE_END | {";"}), verb.sent.end)
+    sentence = typographic_sentence(verb)
+    end = next((t.i for t in verb.doc[obj.i:sentence.end] if t.text in SENTENCE_END | {";"}), sentence.end)
     if not any(t.lower_ in DE for t in verb.doc[obj.i:end]):
         return None
     return trimmed(verb.doc, obj.left_edge.i, end), "indirect_de"

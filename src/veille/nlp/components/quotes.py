@@ -29,6 +29,7 @@ MIN_DIRECT_WORDS = 4         # shorter quoted stretches without a verb or a cue 
 UNCLOSED_PENALTY = 0.6       # an unclosed quote mark: where the quotation ends is a guess
 CUE_SEPARATORS = {",", "-", "–", "—"}
 QUOTE_MARKS = set("«»“”\"")
+IMPERSONAL = {"on", "-on"}
 
 
 @Language.factory("veille_quotes", assigns=["doc._.quotes"], requires=["doc._.entity_clusters"],
@@ -76,7 +77,7 @@ class QuoteFinder:
         elif found is not None:
             self.set_cue(quote, *found)
             if found[1] == "direct_cue_before" and doc[quoted.open - 1].text != ":":
-                extend_to_complement(doc, quote, found[0].i + 1, quoted)
+                extend_to_complement(doc, quote, complement_start(doc, found[0], quoted), quoted)
             elif found[1] == "direct_verb_inside":
                 extend_to_complement(doc, quote, quoted.open, quoted)
         if found is not None:
@@ -181,7 +182,17 @@ class QuoteFinder:
             return None
         quote = QuoteMatch(content.start_char, content.end_char, "indirect", rule=rule)
         self.set_cue(quote, verb, rule)
-        return quote if quote.speaker_index is not None else None
+        return quote if has_speaker_outside(verb.doc, quote) else None
+
+
+def has_speaker_outside(doc: Doc, quote: QuoteMatch) -> bool:
+    """An indirect quote needs a speaker outside its content; impersonal `on` (`on note que`) is the narrator."""
+    if quote.speaker_index is None:
+        return False
+    speaker = doc[quote.speaker_index]
+    # a parenthetical cue (`C, estiment les analystes, C2`) sits inside its content by design
+    inside = quote.start <= speaker.idx < quote.end and quote.rule != "relay_candidate"
+    return speaker.lower_ not in IMPERSONAL and not inside
 
 
 def extend_to_complement(doc: Doc, quote: QuoteMatch, start: int, quoted: Quoted) -> None:
@@ -198,6 +209,12 @@ def extend_to_complement(doc: Doc, quote: QuoteMatch, start: int, quoted: Quoted
     outside = [t for t in doc[start:end] if t.is_alpha and not quoted.open <= t.i <= quoted.close]
     if span is not None and outside:
         quote.start, quote.end, quote.type = span.start_char, span.end_char, "mixed"
+
+
+def complement_start(doc: Doc, verb: Token, quoted: Quoted) -> int:
+    """Where the verb's complement begins: after its last `que` before the quotation, else right after it."""
+    ques = [t.i for t in doc[verb.i + 1:quoted.open] if t.lower_ in QUE]
+    return ques[-1] + 1 if ques else verb.i + 1
 
 
 def introduces(verb: Token) -> bool:
@@ -255,8 +272,9 @@ def absorb_fragments(direct: list[QuoteMatch], indirect: list[QuoteMatch]) -> li
             quote.type = "mixed"
             covered.append(quote)
         kept.append(quote)
+    covered += [d for d in direct if d.type == "mixed"]
     for quote in direct:
-        if inside_any(quote, covered):
+        if any(o is not quote and o.start <= quote.start and quote.end <= o.end for o in covered):
             continue
         if quote.cue is None and quote.speaker_index is None and quote.fragment:
             continue
