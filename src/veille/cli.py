@@ -13,12 +13,14 @@ from typing import IO, Iterable, Optional
 import click
 
 from .analyze import analyze_documents
-from .errors import NotFound, VeilleError
+from .errors import InputError, NotFound, VeilleError
 from .ingest import RawDocument, Skip, iter_documents, read_jsonl, read_text_file
 from .model import Article
 from .settings import Settings
 
 SOME_FAILED = 3
+ENTITY_TYPES = ("PER", "ORG", "LOC")  # the types linked across articles
+AMBIGUOUS_SHOWN = 10  # candidates listed when a name matches several entities
 
 
 class VeilleGroup(click.Group):
@@ -99,7 +101,7 @@ def ingest(settings: Settings, paths: tuple[str, ...]) -> None:
     from .store import open_store
 
     added = unchanged = failed = 0
-    with open_store(settings.db_path) as store:
+    with open_store(settings.db_path, aliases=alias_rules(settings.aliases)) as store:
         for result in analyze_documents(iter_documents(paths), nlp=pipeline(settings), max_chars=settings.max_chars):
             if isinstance(result, Skip):
                 failed += 1
@@ -155,6 +157,102 @@ def failures(settings: Settings) -> None:
     with open_store(settings.db_path) as store:
         for row in store.failures():
             click.echo(f"{row['at']}\t{row['source']}\t{row['reason']}")
+
+
+def alias_rules(path: Optional[Path]):
+    """The alias file's rules (VEILLE_ALIASES), or None when there is none."""
+    from .store import load_aliases
+
+    return load_aliases(path) if path else None
+
+
+@main.command()
+@click.option("--type", "etype", type=click.Choice(ENTITY_TYPES), help="Only people, organisations or places.")
+@click.option("--q", help="Only names containing this (accents and case ignored).")
+@click.option("--limit", default=50, show_default=True)
+@click.option("--json", "as_json", is_flag=True, help="One JSON object per entity.")
+@click.pass_obj
+def entities(settings: Settings, etype: Optional[str], q: Optional[str], limit: int, as_json: bool) -> None:
+    """List the people, organisations and places across stored articles, most written about first."""
+    from .store import open_store
+
+    with open_store(settings.db_path) as store:
+        rows = store.entities(type=etype, q=q, limit=limit)
+    for row in rows:
+        click.echo(json.dumps(row, ensure_ascii=False) if as_json else
+                   f"{row['id']}\t{row['type']}\t{row['name']}\t{row['n_articles']} articles\t{row['n_quotes']} quotes")
+    if not rows and not as_json:
+        click.echo("no entity", err=True)
+
+
+@main.command()
+@click.argument("ref")
+@click.option("--type", "etype", type=click.Choice(ENTITY_TYPES), help="When REF is a name: its type.")
+@click.option("--format", "fmt", type=click.Choice(["json", "text"]), default="text", show_default=True)
+@click.pass_obj
+def entity(settings: Settings, ref: str, etype: Optional[str], fmt: str) -> None:
+    """Show one entity (REF: its id, or a name): aliases, quotes, articles, who it appears with."""
+    from .store import entity_profile, open_store
+
+    with open_store(settings.db_path) as store:
+        profile = entity_profile(store, find_entity(store, ref, etype))
+    click.echo(json.dumps(profile, ensure_ascii=False, indent=2) if fmt == "json" else entity_text(profile))
+
+
+def find_entity(store, ref: str, etype: Optional[str]) -> int:
+    """The id REF names: an id, else the one entity whose name is REF, else the only entity whose name holds it."""
+    from .store import EntityNotFound, parse_identity_id
+    from .store.names import normalise
+
+    identity_id = parse_identity_id(ref)
+    if identity_id is not None:
+        if store.entity(identity_id) is None:
+            raise EntityNotFound(id=ref)
+        return identity_id
+    found = store.entities(type=etype, q=ref, limit=AMBIGUOUS_SHOWN)
+    exact = [e for e in found if normalise(e["name"], e["type"]) == normalise(ref, e["type"])]
+    if len(exact) == 1 or len(found) == 1:
+        return (exact or found)[0]["id"]
+    if not found:
+        raise InputError(source=ref, reason="no entity of that name")
+    names = ", ".join(f"{e['id']} {e['name']} ({e['type']})" for e in exact or found)
+    raise InputError(source=ref, reason=f"several entities match: {names}; give an id")
+
+
+def entity_text(profile: dict) -> str:
+    """An entity profile for reading: who, their quotes, the articles, who else is named with them."""
+    e = profile["entity"]
+    lines = [f"{e['name']}  ({e['type']}{', ' + e['country'] if e['country'] else ''})  id {e['id']}",
+             f"{e['n_articles']} articles, {e['n_mentions']} mentions, {e['n_quotes']} quotes"]
+    if e["aliases"]:
+        lines.append("Also: " + ", ".join(e["aliases"]))
+    lines += section("Quotes", [f"{q['published'] or 'undated'}  {q['article_id']}  {q['mode']:8} "
+                                f"{'[' + q['cue'] + '] ' if q['cue'] else ''}{shorten(q['text'])}"
+                                for q in profile["quotes"]])
+    lines += section("Articles", [f"{a['published'] or 'undated'}  {a['id']}  {a['title'] or ''}  "
+                                  f"({a['mentions']} mentions, {a['n_quotes']} quotes)" for a in profile["articles"]])
+    lines += section("Appears with", [f"{o['id']}\t{o['type']}\t{o['name']}  ({o['n_articles']} articles)"
+                                      for o in profile["co_occurring"]])
+    return "\n".join(lines)
+
+
+def section(title: str, rows: list[str]) -> list[str]:
+    return ["", f"{title}:"] + [f"  {row}" for row in rows or ["none"]]
+
+
+@main.command()
+@click.option("--aliases", "aliases_path", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="Alias file (YAML or CSV) to apply (default VEILLE_ALIASES).")
+@click.pass_obj
+def relink(settings: Settings, aliases_path: Optional[Path]) -> None:
+    """Link every stored entity to identities again: after editing the alias file, or upgrading veille."""
+    from .store import open_store
+
+    rules = alias_rules(aliases_path or settings.aliases)
+    with open_store(settings.db_path, aliases=rules) as store:
+        counts = store.relink()
+    click.echo(f"{counts['links']} entities linked to {counts['identities']} identities"
+               + (f" ({rules.describe()})" if rules else ""))
 
 
 @main.command()

@@ -60,6 +60,11 @@ class NotFound(VeilleError):
     template = "no article with id {id!r}"
 
 
+class EntityNotFound(NotFound):
+    code = "E102"
+    template = "no entity with id {id!r}"
+
+
 class ModelMissing(VeilleError):
     code = "E200"
     template = ("the spaCy model {model!r} is not installed: run `make install` "

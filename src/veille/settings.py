@@ -16,6 +16,7 @@ class Settings(BaseModel):
     max_chars: int = MAX_CHARS
     host: str = "127.0.0.1"
     port: int = 8000
+    aliases: Path | None = None  # alias file (YAML or CSV) applied when entities are linked to identities
 
     @property
     def db_path(self) -> Path:

@@ -2,14 +2,17 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Union
+from typing import Optional, Union
 
-from .base import Store
+from .aliases import AliasRules, load_aliases
+from .base import EntityNotFound, Store, entity_profile, parse_identity_id
 from .sqlite import SQLiteStore
 
-__all__ = ["Store", "SQLiteStore", "open_store"]
+__all__ = ["AliasRules", "EntityNotFound", "Store", "SQLiteStore", "entity_profile", "load_aliases", "open_store",
+           "parse_identity_id"]
 
 
-def open_store(path: Union[str, Path]) -> SQLiteStore:
-    """Open (creating it and its directory if needed, migrating it if old) the SQLite store at `path`."""
-    return SQLiteStore(path)
+def open_store(path: Union[str, Path], aliases: Optional[AliasRules] = None) -> SQLiteStore:
+    """Open (creating it and its directory if needed, migrating it if old) the SQLite store at `path`;
+    `aliases` (see `load_aliases`) are applied to the entities it links."""
+    return SQLiteStore(path, aliases)

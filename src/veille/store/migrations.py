@@ -80,6 +80,55 @@ def m001_initial(db: sqlite3.Connection) -> None:
     """)
 
 
+@migration
+def m002_identities(db: sqlite3.Connection) -> None:
+    # One identity per (type, normalised name) across articles; `surname` (last word of a full name) serves
+    # the lone-surname rule. entity_names keeps every name and alias of each in-article entity, so an
+    # identity's aliases are always those of the entities still linked to it (nothing stale after a delete).
+    # Articles already stored are linked by SQLiteStore right after: the linking rule is code that evolves,
+    # which a recorded migration must not depend on.
+    _run(db, """
+        CREATE TABLE identities (
+            id INTEGER PRIMARY KEY,
+            type TEXT NOT NULL,
+            norm TEXT NOT NULL,
+            name TEXT NOT NULL,
+            surname TEXT,
+            country TEXT,
+            UNIQUE (type, norm)
+        );
+        CREATE INDEX identities_surname ON identities (type, surname);
+        CREATE TABLE entity_names (
+            article_id TEXT NOT NULL,
+            entity_id TEXT NOT NULL,
+            type TEXT NOT NULL,
+            norm TEXT NOT NULL,
+            name TEXT NOT NULL,
+            PRIMARY KEY (article_id, entity_id, norm),
+            FOREIGN KEY (article_id, entity_id) REFERENCES entities (article_id, id) ON DELETE CASCADE
+        );
+        CREATE INDEX entity_names_norm ON entity_names (type, norm);
+        CREATE TABLE entity_links (
+            article_id TEXT NOT NULL,
+            entity_id TEXT NOT NULL,
+            identity_id INTEGER NOT NULL REFERENCES identities (id) ON DELETE CASCADE,
+            mentions INTEGER NOT NULL,
+            PRIMARY KEY (article_id, entity_id),
+            FOREIGN KEY (article_id, entity_id) REFERENCES entities (article_id, id) ON DELETE CASCADE
+        );
+        CREATE INDEX entity_links_identity ON entity_links (identity_id);
+        CREATE VIEW identity_aliases AS
+            SELECT l.identity_id, n.norm, min(n.name) AS name, count(*) AS n_entities
+            FROM entity_names AS n JOIN entity_links AS l USING (article_id, entity_id)
+            GROUP BY l.identity_id, n.norm;
+        ALTER TABLE quotes ADD COLUMN cue TEXT;
+        UPDATE quotes SET cue = (
+            SELECT json_extract(q.value, '$.cue.text') FROM articles AS a, json_each(a.data, '$.quotes') AS q
+            WHERE a.id = quotes.article_id AND json_extract(q.value, '$.id') = quotes.id
+        )
+    """)
+
+
 def pending(db: sqlite3.Connection) -> list[tuple[str, Migration]]:
     """The migrations this database has not been through yet, in order (read-only: takes no write lock)."""
     exists = db.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'migrations'").fetchone()

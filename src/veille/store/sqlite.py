@@ -3,6 +3,7 @@
 Articles are keyed by id and by the hash of their text: re-importing the same text changes nothing, a new
 text under a known id replaces the old version. The full `Article` is kept as JSON (`data`); quotes and
 entities are copied into their own tables for cross-article queries, and title + text + quotes into FTS5.
+Each saved entity is linked to a cross-article identity (identities.py), under the user's alias rules.
 """
 from __future__ import annotations
 
@@ -16,10 +17,13 @@ from typing import Iterable, Iterator, Optional, Union
 
 from ..errors import StoreError
 from ..model import Article
-from . import migrations
+from . import identities, migrations
+from .aliases import NO_RULES, AliasRules
 
 BUSY_TIMEOUT_S = 30.0  # how long a writer waits for another one before giving up with "database is locked"
 SNIPPET_TOKENS = 16
+ENTITY_PAGE_LIMIT = 200  # quotes and articles on one entity page
+CO_OCCURRING_LIMIT = 30
 WORD = re.compile(r"\w")
 
 
@@ -47,8 +51,9 @@ class SQLiteStore:
     """One SQLite database. Writes are serialised (one transaction at a time); other connections, in this
     process or others, can read while it writes (WAL)."""
 
-    def __init__(self, path: Union[str, Path]):
+    def __init__(self, path: Union[str, Path], aliases: Optional[AliasRules] = None):
         self.path = str(path)
+        self.aliases = aliases if aliases is not None else NO_RULES  # applied to every entity this store links
         self._lock = threading.RLock()  # the connection may be shared by a web server's threads
         self._db: Optional[sqlite3.Connection] = None
         try:
@@ -100,7 +105,10 @@ class SQLiteStore:
         if not migrations.pending(self._db):  # the usual case: no write lock taken just to open
             return []
         with self._transaction() as db:
-            return migrations.apply(db)  # re-reads what is pending under the lock: another process may have won
+            names = migrations.apply(db)  # re-reads what is pending under the lock: another process may have won
+            if migrations.m002_identities.__name__ in names:
+                identities.relink_all(db, self.aliases)  # articles stored before identities existed
+            return names
 
     def applied_migrations(self) -> list[dict]:
         """dicts with name, applied_at, oldest first."""
@@ -127,7 +135,7 @@ class SQLiteStore:
         digest = article.content_hash
         if self._db.execute("SELECT 1 FROM articles WHERE content_hash = ?", (digest,)).fetchone():
             return False
-        self._delete(article.id)
+        stale = self._delete(article.id)
         # seq: insertion order, newest highest; also the article's rowid in the FTS table.
         seq = self._db.execute("SELECT coalesce(max(seq), 0) + 1 FROM articles").fetchone()[0]
         self._db.execute(
@@ -137,14 +145,19 @@ class SQLiteStore:
              article.url, article.schema_version, article.text, article.model_dump_json(), _now()),
         )
         self._insert_details(article, seq)
+        self._link(article)
+        identities.prune(self._db, stale)  # after linking: an identity the new version still names keeps its id
         return True
+
+    def _link(self, article: Article) -> None:
+        identities.link_article(self._db, article.id, article.entities, self.aliases)
 
     def _insert_details(self, article: Article, seq: int) -> None:
         self._db.executemany(
-            'INSERT INTO quotes (article_id, id, type, mode, speaker_name, speaker_entity, text, start, "end") '
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [(article.id, q.id, q.type, q.mode, q.speaker.name, q.speaker.entity, q.text, q.start, q.end)
-             for q in article.quotes],
+            'INSERT INTO quotes (article_id, id, type, mode, speaker_name, speaker_entity, text, start, "end", cue) '
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [(article.id, q.id, q.type, q.mode, q.speaker.name, q.speaker.entity, q.text, q.start, q.end,
+              q.cue and q.cue.text) for q in article.quotes],
         )
         self._db.executemany(
             "INSERT INTO entities (article_id, id, name, type, country) VALUES (?, ?, ?, ?, ?)",
@@ -155,11 +168,28 @@ class SQLiteStore:
             (seq, article.title or "", article.text, "\n".join(q.text for q in article.quotes)),
         )
 
-    def _delete(self, article_id: str) -> None:
+    def _delete(self, article_id: str) -> set[int]:
+        """Delete the article (its quotes, entities and their links cascade); returns the identities it named."""
         row = self._db.execute("SELECT seq FROM articles WHERE id = ?", (article_id,)).fetchone()
-        if row:
-            self._db.execute("DELETE FROM articles_fts WHERE rowid = ?", (row[0],))
-            self._db.execute("DELETE FROM articles WHERE id = ?", (article_id,))  # quotes, entities cascade
+        if not row:
+            return set()
+        named = identities.linked_identities(self._db, article_id)
+        self._db.execute("DELETE FROM articles_fts WHERE rowid = ?", (row[0],))
+        self._db.execute("DELETE FROM articles WHERE id = ?", (article_id,))
+        return named
+
+    def delete(self, article_id: str) -> bool:
+        with self._transaction() as db:
+            if not db.execute("SELECT 1 FROM articles WHERE id = ?", (article_id,)).fetchone():
+                return False
+            identities.prune(db, self._delete(article_id))
+            return True
+
+    def relink(self, aliases: Optional[AliasRules] = None) -> dict:
+        if aliases is not None:
+            self.aliases = aliases
+        with self._transaction() as db:
+            return identities.relink_all(db, self.aliases)
 
     def record_failure(self, source: str, reason: str) -> None:
         with self._transaction() as db:
@@ -199,6 +229,32 @@ class SQLiteStore:
 
     def failures(self) -> list[dict]:
         return [dict(r) for r in self._query("SELECT source, reason, at FROM failures ORDER BY id")]
+
+    # -- reading identities
+
+    def _read(self, query, *args, **kwargs):
+        """Run one of identities.py's queries under the lock, with SQLite errors as StoreError."""
+        with self._lock, self._errors():
+            return query(self._db, *args, **kwargs)
+
+    def entity(self, identity_id: int) -> Optional[dict]:
+        return self._read(identities.identity, identity_id)
+
+    def entities(self, type: Optional[str] = None, q: Optional[str] = None, limit: int = 50,
+                 offset: int = 0) -> list[dict]:
+        return self._read(identities.identities, type=type, q=q, limit=limit, offset=offset)
+
+    def entity_quotes(self, identity_id: int, limit: int = ENTITY_PAGE_LIMIT) -> list[dict]:
+        return self._read(identities.identity_quotes, identity_id, limit)
+
+    def entity_articles(self, identity_id: int, limit: int = ENTITY_PAGE_LIMIT) -> list[dict]:
+        return self._read(identities.identity_articles, identity_id, limit)
+
+    def co_occurring(self, identity_id: int, limit: int = CO_OCCURRING_LIMIT) -> list[dict]:
+        return self._read(identities.co_occurring, identity_id, limit)
+
+    def article_identities(self, article_id: str) -> dict[str, int]:
+        return self._read(identities.article_identities, article_id)
 
     # -- lifetime
 

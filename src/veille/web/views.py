@@ -1,4 +1,4 @@
-"""The HTML pages: the article list with search, and one article with its quotes highlighted."""
+"""The HTML pages: the article list with search, one article with its quotes highlighted, the entities."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -9,11 +9,12 @@ from fastapi import APIRouter, Query, Request
 from fastapi.templating import Jinja2Templates
 
 from ..model import Article
-from .api import get_article, get_store, list_articles, search_articles
+from .api import ENTITY_TYPE, get_article, get_entity, get_store, list_articles, list_entities, search_articles
 from .highlight import QUOTE_MODES, QUOTE_TYPES, article_paragraphs, snippet_html, speaker_name
 
 PAGE_SIZE = 20
 ENTITY_TYPES = {"PER": "Personnes", "ORG": "Organisations", "LOC": "Lieux", "MISC": "Divers"}
+ENTITY_TYPE_NAMES = {"PER": "Personne", "ORG": "Organisation", "LOC": "Lieu", "MISC": "Divers"}
 
 router = APIRouter()
 env = jinja2.Environment(loader=jinja2.FileSystemLoader(Path(__file__).parent / "templates"),
@@ -21,7 +22,8 @@ env = jinja2.Environment(loader=jinja2.FileSystemLoader(Path(__file__).parent / 
 env.filters["snippet"] = snippet_html
 env.filters["path"] = lambda value: quote(str(value), safe="")
 env.filters["http_url"] = lambda url: url if str(url or "").lower().startswith(("http://", "https://")) else ""
-env.globals.update(quote_types=QUOTE_TYPES, quote_modes=QUOTE_MODES, entity_types=ENTITY_TYPES)
+env.globals.update(quote_types=QUOTE_TYPES, quote_modes=QUOTE_MODES, entity_types=ENTITY_TYPES,
+                   entity_type_names=ENTITY_TYPE_NAMES)
 templates = Jinja2Templates(env=env)
 
 
@@ -59,4 +61,47 @@ def article_page(request: Request, article_id: str):
     names = {e.id: e.name for e in article.entities}
     return render(request, "article.html", article=article, paragraphs=article_paragraphs(article),
                   speakers={q.id: speaker_name(q, names) for q in article.quotes},
-                  groups=entity_groups(article), json_url="/api/articles/" + quote(article_id, safe=""))
+                  groups=entity_groups(article), identities=identity_links(get_store(request), article_id),
+                  json_url="/api/articles/" + quote(article_id, safe=""))
+
+
+def identity_links(store, article_id: str) -> dict[str, int]:
+    """In-article entity id -> identity id, to link names to entity pages.
+
+    The links are an extra on the article page: a backend without identities still shows the article.
+    """
+    lookup = getattr(store, "article_identities", None)
+    return lookup(article_id) if lookup else {}
+
+
+@router.get("/entities")
+def entities_page(request: Request, type: str = Query("", pattern=ENTITY_TYPE), q: str = "",
+                  page: int = Query(1, ge=1)):
+    q, offset = q.strip(), (page - 1) * PAGE_SIZE
+    # One row more than shown tells whether there is a next page, without counting them all.
+    rows = list_entities(get_store(request), type, q, PAGE_SIZE + 1, offset)["entities"]
+    return render(request, "entities.html", entities=rows[:PAGE_SIZE], type=type, query=q, page=page,
+                  tabs=type_tabs(type, q), prev_url=entities_url(type, q, page - 1) if page > 1 else "",
+                  next_url=entities_url(type, q, page + 1) if len(rows) > PAGE_SIZE else "",
+                  json_url="/api/entities?" + urlencode(drop_empty(type=type, q=q, limit=PAGE_SIZE, offset=offset)))
+
+
+def drop_empty(**params) -> dict:
+    return {k: v for k, v in params.items() if v}
+
+
+def entities_url(type: str, q: str, page: int = 1) -> str:
+    query = urlencode(drop_empty(type=type, q=q, page=page if page > 1 else 0))
+    return "/entities" + ("?" + query if query else "")
+
+
+def type_tabs(current: str, q: str) -> list[tuple[str, str, bool]]:
+    """(label, url, is current) for "all" and each linked type, keeping the name filter."""
+    return [("Toutes", entities_url("", q), not current)] + [
+        (ENTITY_TYPES[t], entities_url(t, q), t == current) for t in ("PER", "ORG", "LOC")]
+
+
+@router.get("/entities/{identity_id}")
+def entity_page(request: Request, identity_id: str):
+    profile = get_entity(get_store(request), identity_id)
+    return render(request, "entity.html", **profile, json_url="/api/entities/" + quote(identity_id, safe=""))

@@ -226,9 +226,10 @@ def governed_by(span: Span, prepositions: set[str]) -> bool:
 def extend_truncated(spans: list[tuple[Span, str]]) -> list[tuple[Span, str]]:
     """`Kim Jong` or `Haram` where the article elsewhere writes the longer `Kim Jong Un`, `Boko Haram` right there."""
     texts = {span.text for span, _ in spans}
+    text = spans[0][0].doc.text if spans else ""  # Doc.text is rebuilt on every access
     out = []
     for span, label in spans:
-        text, start = span.doc.text, span.start_char
+        start = span.start_char
         right = [t for t in texts if t.startswith(span.text + " ") and text.startswith(t, start)]
         left = [t for t in texts if t.endswith(" " + span.text) and text.startswith(t, span.end_char - len(t))]
         if right or left:
