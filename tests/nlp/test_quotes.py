@@ -173,3 +173,23 @@ def test_quotes_speaker_inside_a_quotation_is_not_used(nlp):
     text = ("La ministre Jeanne Corbière a répondu que « le dispositif dans lequel cette aide a été créée "
             "sera revu », précisant qu'« un guichet unique » existe déjà.")
     assert {q.speaker.name for q in quotes_of(text, nlp)} == {"Jeanne Corbière"}
+
+
+def test_quotes_relay_of_content_with_quoted_words_is_one_mixed_quote(nlp):
+    text = ("Les deux ministres aborderont des « sujets sensibles » et des « questions régionales » lors du dîner, "
+            "ont rapporté les agences de presse locales.")
+    q = only(quotes_of(text, nlp), type="mixed", speaker="agences de presse locales")
+    assert q.text.startswith("Les deux ministres") and q.cue.lemma == "rapporter"
+
+
+@pytest.mark.parametrize("text", [
+    "Le cardinal, proche du pape, avait été, en 2015, écarté de la commission par ce dernier.",
+    "Lundi, au terme de longues négociations, le collectif menant la grève depuis mars, a refusé la proposition.",
+])
+def test_quotes_passive_or_verbless_before_the_verb_is_not_a_relay(nlp, text):
+    assert quotes_of(text, nlp) == []
+
+
+def test_quotes_selon_a_document_names_who_issued_it(nlp):
+    text = "Les deux dirigeants se sont serré la main, selon une vidéo diffusée jeudi par la présidence tchèque."
+    only(quotes_of(text, nlp), speaker="présidence tchèque", mode="reported")

@@ -11,7 +11,7 @@ from typing import Optional
 
 from spacy.tokens import Doc, Span, Token
 
-from .attribution import subject_of
+from .attribution import SUBJECT_DEPS, subject_of
 from .lexicon import column_index, load_table
 from .quotemarks import in_quotation, is_paragraph_break
 
@@ -94,7 +94,10 @@ class CueLexicon:
         if source.lemma_.lower() not in self.speech_nouns:
             return source
         authors = [c for c in source.children if c.dep_ == "nmod" and c.pos_ in SOURCE_POS and c.i > source.i
-                   and any(m.dep_ == "case" and m.lower_ in {"de", "du", "des", "d'", "d’"} for m in c.children)]
+                   and any(m.dep_ == "case" and m.lower_ in DE | {"du", "des"} for m in c.children)]
+        # `une vidéo diffusée mercredi par X`
+        authors += [t for t in source.subtree if t.i > source.i and t.pos_ in SOURCE_POS
+                    and any(m.dep_ == "case" and m.lower_ == "par" for m in t.children)]
         return authors[0] if authors else source
 
 
@@ -253,11 +256,19 @@ def relay_content(verb: Token) -> Optional[Span]:
         return None
     sentence = typographic_sentence(verb)
     after = next((t.i for t in doc[verb.i + 1:min(verb.i + 8, sentence.end)] if t.text == ","), None)
-    subject = subject_of(verb)
+    # its own subject only: a conjoined verb's (`Kim discutera …, ont rapporté les agences`) is not it
+    subject = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
     if subject is not None and subject.i < verb.i and after is None:
         return None  # `Jean Dupont, ministre, a déclaré la guerre`: a subject before, no incise
     # `C1, estiment les analystes, C2`: the incise sits inside the statement, which runs to the sentence end
-    return trimmed(doc, sentence.start, sentence.end if after is not None else start - 1)
+    content = trimmed(doc, sentence.start, sentence.end if after is not None else start - 1)
+    if content is None or group_has(verb, "Voice", "Pass") or any(c.dep_ == "aux:pass" for c in verb.children):
+        return None  # `…, avait été écarté par X`: a passive reports nothing
+    # C must be a statement: a finite verb of its own, not only one inside a relative clause
+    if not any(is_finite(t) and not t.dep_.startswith("acl") for t in content if t.pos_ in {"VERB", "AUX"}
+               and not t.dep_.startswith("aux") and not start <= t.i <= verb.i):
+        return None
+    return content
 
 
 def typographic_sentence(token: Token) -> Span:

@@ -299,6 +299,10 @@ def apply_relays(doc: Doc, quotes: list[QuoteMatch]) -> None:
     for quote in [q for q in quotes if q.rule == "relay_candidate"]:
         quotes.remove(quote)
         inner = [q for q in quotes if quote.start <= q.start and q.end <= quote.end]
+        if inner and all(q.rule == "direct_floating" for q in inner):
+            for q in inner:  # uncued quoted words in the relayed content: one mixed quote, the relay's
+                quotes.remove(q)
+            inner = []
         if not inner:
             quote.rule = "relay"
             quote.type = "mixed" if QUOTE_MARKS & set(doc.text[quote.start:quote.end]) else "indirect"
