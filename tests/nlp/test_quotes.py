@@ -193,3 +193,28 @@ def test_quotes_passive_or_verbless_before_the_verb_is_not_a_relay(nlp, text):
 def test_quotes_selon_a_document_names_who_issued_it(nlp):
     text = "Les deux dirigeants se sont serré la main, selon une vidéo diffusée jeudi par la présidence tchèque."
     only(quotes_of(text, nlp), speaker="présidence tchèque", mode="reported")
+
+
+NATIONALITIES = ("Le dirigeant sud-coréen Park Min Jun est arrivé lundi à Moscou. Le président russe Ivan Petrov "
+                 "l'a accueilli à la gare. Le dirigeant sud-coréen a déclaré que la visite était historique. "
+                 "Son homologue russe a affirmé que les deux pays étaient des alliés. "
+                 "Un diplomate russe a indiqué que rien n'était signé.")
+
+
+@pytest.mark.parametrize("content, speaker", [
+    ("la visite était historique", "Park Min Jun"),       # the role noun written before the name
+    ("les deux pays étaient des alliés", "Ivan Petrov"),  # a relational noun with the same nationality
+    ("rien n'était signé", "Un diplomate russe"),         # indefinite: someone else, kept as described
+])
+def test_quotes_role_nouns_with_nationality(nlp, content, speaker):
+    only([q for q in quotes_of(NATIONALITIES, nlp) if q.text == content], speaker=speaker)
+
+
+def test_quotes_capital_speaking_for_its_state(nlp):
+    text = "La Russie et les États-Unis négocient depuis mars. Selon Washington, un accord serait proche."
+    only(quotes_of(text, nlp), speaker="États-Unis", mode="reported")
+
+
+def test_quotes_colon_heading_names_the_speaker(nlp):
+    text = "Le Premier ministre Jean Castel, sur son compte Twitter : « La France ne cédera pas. »"
+    only(quotes_of(text, nlp), speaker="Jean Castel", type="direct")

@@ -11,6 +11,8 @@ from typing import Optional
 from spacy.tokens import Doc, Span, Token
 
 from .components.entities import cluster_at
+from .gazetteer import gazetteer
+from .lexicon import column_index
 from .quotemarks import in_quotation
 from .types import CharSpan, EntityCluster, QuoteMatch
 
@@ -84,6 +86,8 @@ class SpeakerResolver:
         self.clusters = doc._.entity_clusters or []
         self.people = [(m.start, c) for c in self.clusters if c.label == "PER" for m in c.mentions]
         self.last_speaker: Optional[tuple[int, EntityCluster]] = None  # (where its quote ended, who)
+        self.gazetteer = gazetteer(doc.lang_)
+        self.titles = {form for form, row in column_index(doc.lang_, "titles", "form").items() if row["kind"] == "role"}
         self.roles = self.role_links()
 
     def resolve_quote(self, quote: QuoteMatch) -> None:
@@ -107,8 +111,21 @@ class SpeakerResolver:
         if is_anaphor(token):
             return self.resolve_anaphor(token, span, depth)
         cluster = (self.mentioned_in(extent(token), token) or self.roles.get(role_key(token))
-                   or self.apposed_person(span))
+                   or self.by_nationality(token) or self.apposed_person(span))
         return (cluster, cluster.name) if cluster else (None, span.text)
+
+    def by_nationality(self, token: Token) -> Optional[EntityCluster]:
+        """`le président russe`, `son homologue russe`: the one person the article ties to a role of that
+        nationality (`le président russe Ivan Petrov`). Only for definite or possessive phrases: `un diplomate
+        russe` is someone else."""
+        definite = any(c.dep_ == "det" and ({"Def"} & set(c.morph.get("Definite")) or c.morph.get("Poss"))
+                       for c in token.children)
+        countries = {self.gazetteer.demonym(c.text) for c in token.children if c.dep_ == "amod"} - {None}
+        if token.pos_ != "NOUN" or not definite or len(countries) != 1:
+            return None
+        people = {id(c): c for key, c in self.roles.items()
+                  if countries & {self.gazetteer.demonym(word) for word in key.split()[1:]}}
+        return next(iter(people.values())) if len(people) == 1 else None
 
     def apposed_person(self, span: Span) -> Optional[EntityCluster]:
         """`Jean Dupont, un expert de X, …` read with the role noun as subject: the name beside it, by commas."""
@@ -122,7 +139,8 @@ class SpeakerResolver:
         return cluster if cluster is not None and cluster.label == "PER" else None
 
     def role_links(self) -> dict[str, EntityCluster]:
-        """`Le porte-parole du syndicat, Jean Dupont,`: role nouns the article itself ties to a person."""
+        """`Le porte-parole du syndicat, Jean Dupont,`, `le dirigeant russe Ivan Petrov`: role nouns the article
+        itself ties to a person, by apposition or written right before the name."""
         links: dict[str, EntityCluster] = {}
         for token in self.doc:
             if token.dep_ == "appos" and {token.pos_, token.head.pos_} == {"NOUN", "PROPN"}:
@@ -130,7 +148,21 @@ class SpeakerResolver:
                 cluster = cluster_at(self.doc, name.idx, name.idx + len(name))
                 if cluster is not None and cluster.label == "PER":
                     links.setdefault(role_key(noun), cluster)
+        for cluster in (c for c in self.clusters if c.label == "PER"):
+            for mention in cluster.mentions:
+                noun = self.title_before(mention.start)
+                if noun is not None:
+                    links.setdefault(role_key(noun), cluster)
         return links
+
+    def title_before(self, offset: int) -> Optional[Token]:
+        """The role noun written just before a name, over its adjectives (`le président russe |Ivan Petrov`)."""
+        token = next((t for t in self.doc if t.idx >= offset), None)
+        i = token.i - 1 if token is not None else -1
+        while i >= 0 and self.doc[i].pos_ == "ADJ":
+            i -= 1
+        noun = self.doc[i] if i >= 0 else None
+        return noun if noun is not None and noun.pos_ == "NOUN" and noun.lemma_.lower() in self.titles else None
 
     def resolve_anaphor(self, token: Token, span: Span, depth: int) -> tuple[Optional[EntityCluster], str]:
         """A named recent subject, else the last person who spoke nearby, else any subject or person."""
@@ -174,7 +206,8 @@ class SpeakerResolver:
 
 def role_key(token: Token) -> str:
     """A role noun with its adjectives (`président sénégalais`), as the article repeats it."""
-    return " ".join([token.lemma_.lower()] + sorted(c.lemma_.lower() for c in token.children if c.dep_ == "amod"))
+    return " ".join([token.lemma_.lower()] + sorted(c.lemma_.lower() for c in token.children
+                                                    if c.pos_ == "ADJ" and c.i > token.i))
 
 
 def is_topic_subject(token: Token) -> bool:

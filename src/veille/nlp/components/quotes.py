@@ -16,12 +16,13 @@ from __future__ import annotations
 from typing import Iterable, Optional
 
 from spacy.language import Language
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from ..attribution import SpeakerResolver, paragraphs_between, phrase, subject_of
 from ..cues import (QUE, AccordingTo, CueLexicon, complement, cue_group, inverted_subject, is_conditional,
-                    trimmed, typographic_sentence)
+                    is_finite, trimmed, typographic_sentence)
 from ..extensions import init_doc, register_extensions
+from .entities import cluster_at
 from ..quotemarks import Quoted, find_quoted, is_paragraph_break
 from ..types import CharSpan, QuoteMatch
 
@@ -129,9 +130,23 @@ class QuoteFinder:
         according = [a for a in (self.cues.according_to(t) for t in doc[sentence.start:quoted.open]) if a]
         if according and not any(t.pos_ in {"VERB", "AUX"} for t in doc[according[-1].end:quoted.open]):
             return according[-1]
-        if previous.text == ":" and quoted.open >= 2 and doc[quoted.open - 2].pos_ == "PROPN":
-            return doc[quoted.open - 2], "direct_colon_name"
+        if previous.text == ":" and not any(is_finite(t) for t in doc[sentence.start:quoted.open]):
+            speaker = self.colon_speaker(doc[sentence.start:quoted.open - 1])
+            return (speaker, "direct_colon_name") if speaker is not None else None
         return None
+
+    def colon_speaker(self, heading: Span) -> Optional[Token]:
+        """`X : « … »`, `Le ministre X, sur son compte : « … »`, `Réaction de X dans un communiqué : « … »`:
+        a person named in the heading, else the author of a statement noun, else the name before the colon."""
+        people = [t for t in heading if getattr(cluster_at(t.doc, t.idx, t.idx + len(t)), "label", None) == "PER"]
+        if people:
+            return people[0]
+        nouns = [t for t in heading if t.lemma_.lower() in self.cues.speech_nouns]
+        authors = [a for a in (self.cues.author(n) for n in nouns) if a.lemma_.lower() not in self.cues.speech_nouns]
+        if authors:
+            return authors[0]
+        last = heading[-1] if len(heading) else None
+        return last if last is not None and last.pos_ == "PROPN" else None
 
     def cue_later(self, doc: Doc, quoted: Quoted) -> Optional[tuple[Token, str]]:
         """`« A » et X doit « B », a précisé Y`: the postposed cue closing the sentence."""
