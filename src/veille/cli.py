@@ -44,6 +44,14 @@ def main(ctx: click.Context, db: Optional[Path], model: Optional[str]) -> None:
     ctx.obj = Settings.load(db=db, model=model)
 
 
+def echo_rows(rows: list[dict], as_json: bool, empty: str, line) -> None:
+    """One JSON object or one formatted line per row; `empty` on stderr when there is nothing."""
+    for row in rows:
+        click.echo(json.dumps(row, ensure_ascii=False) if as_json else line(row))
+    if not rows and not as_json:
+        click.echo(empty, err=True)
+
+
 @main.command()
 @click.argument("file", required=False, type=click.Path(dir_okay=False, allow_dash=True))
 @click.option("--published", help="Publication date, YYYY-MM-DD (times are resolved against it).")
@@ -126,11 +134,8 @@ def search(settings: Settings, words: tuple[str, ...], limit: int, as_json: bool
 
     with open_store(settings.db_path) as store:
         results = store.search(" ".join(words), limit=limit)
-    for row in results:
-        click.echo(json.dumps(row, ensure_ascii=False) if as_json else
-                   f"{row['id']}\t{row.get('published') or ''}\t{row.get('title') or ''}\n    {row.get('snippet', '')}")
-    if not results and not as_json:
-        click.echo("no match", err=True)
+    echo_rows(results, as_json, "no match", lambda row: f"{row['id']}\t{row.get('published') or ''}\t"
+              f"{row.get('title') or ''}\n    {row.get('snippet', '')}")
 
 
 @main.command()
@@ -178,11 +183,8 @@ def entities(settings: Settings, etype: Optional[str], q: Optional[str], limit: 
 
     with open_store(settings.db_path) as store:
         rows = store.entities(type=etype, q=q, limit=limit)
-    for row in rows:
-        click.echo(json.dumps(row, ensure_ascii=False) if as_json else
-                   f"{row['id']}\t{row['type']}\t{row['name']}\t{row['n_articles']} articles\t{row['n_quotes']} quotes")
-    if not rows and not as_json:
-        click.echo("no entity", err=True)
+    echo_rows(rows, as_json, "no entity", lambda row: f"{row['id']}\t{row['type']}\t{row['name']}\t"
+              f"{row['n_articles']} articles\t{row['n_quotes']} quotes")
 
 
 @main.command()
@@ -266,6 +268,26 @@ def serve(settings: Settings, host: Optional[str], port: Optional[int]) -> None:
     from .web import create_app_from_path
 
     uvicorn.run(create_app_from_path(settings.db_path), host=host or settings.host, port=port or settings.port)
+
+
+@main.command()
+@click.option("--events", "records", flag_value="events", default=True,
+              help="PLOVER events, one row each, in a POLECAT-like layout (the default).")
+@click.option("--claims", "records", flag_value="claims", help="Claims with their factuality and source chain.")
+@click.option("--quotes", "records", flag_value="quotes", help="Quotations with their speaker and cue.")
+@click.option("--format", "fmt", type=click.Choice(["jsonl", "csv"]),
+              help="Output format (default: from OUTPUT's extension, else jsonl).")
+@click.argument("output", required=False, default="-", type=click.Path(dir_okay=False, allow_dash=True))
+@click.pass_obj
+def export(settings: Settings, records: str, fmt: Optional[str], output: str) -> None:
+    """Export the stored articles' events, claims or quotes to OUTPUT (- for stdout)."""
+    from .exporters import export as write_records
+    from .store import open_store
+
+    fmt = fmt or ("csv" if output.lower().endswith(".csv") else "jsonl")
+    with open_store(settings.db_path) as store, open_text(output, "w") as out:
+        written = write_records(store.iter_articles(), records, fmt, out)
+    click.echo(f"{written} {records} → {output}", err=True)
 
 
 @main.command()

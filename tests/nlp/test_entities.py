@@ -94,3 +94,10 @@ def test_entities_name_in_quote_marks_is_a_title(nlp):
     text = "Le Parlement a voté la loi « Stop Halvorsen », a rappelé Erik Halvorsen."
     article = analyze(text, nlp=nlp)
     assert entity_with(article, "Stop Halvorsen").type == "MISC"
+
+
+def test_entities_people_sharing_a_surname_stay_apart(nlp):
+    text = ("Marie Vasseur et son frère Pierre Vasseur ont fondé la société en 1990. "
+            "Marie Vasseur la dirige encore, Pierre Vasseur est parti. Vasseur a refusé de commenter.")
+    people = {e.name for e in analyze(text, nlp=nlp).entities if e.type == "PER"}
+    assert {"Marie Vasseur", "Pierre Vasseur"} <= people
