@@ -18,6 +18,7 @@ DEFAULT_GOLD = ROOT.parent / "shared" / "eval" / "dev"
 def predict(gold_dir: Path, out: Path) -> Path:
     from veille.analyze import analyze_documents
     from veille.ingest import read_jsonl
+    from veille.ingest.records import Skip
     import io
 
     scorer = gold_dir.parent / "score.py"
@@ -26,6 +27,9 @@ def predict(gold_dir: Path, out: Path) -> Path:
     out.parent.mkdir(parents=True, exist_ok=True)
     with out.open("w", encoding="utf-8") as f:
         for article in analyze_documents(read_jsonl(io.StringIO(inputs), "dev")):
+            if isinstance(article, Skip):  # scored as an empty prediction, so a crash shows as lost recall
+                sys.stderr.write(f"skipped {article.source}: {article.reason}\n")
+                continue
             f.write(article.model_dump_json() + "\n")
     return out
 
