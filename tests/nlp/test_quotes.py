@@ -218,3 +218,14 @@ def test_quotes_capital_speaking_for_its_state(nlp):
 def test_quotes_colon_heading_names_the_speaker(nlp):
     text = "Le Premier ministre Jean Castel, sur son compte Twitter : « La France ne cédera pas. »"
     only(quotes_of(text, nlp), speaker="Jean Castel", type="direct")
+
+
+def test_quotes_relay_with_inverted_pronoun_parsed_in_pieces(nlp):
+    text = ("« Les blessés ont été évacués vers l'hôpital », précise encore le ministre. "
+            "Des Lyonnais pourraient faire partie des victimes, a-t-il enfin confié.")
+    q = only([q for q in quotes_of(text, nlp) if q.type == "indirect"], speaker="ministre")
+    assert q.text == "Des Lyonnais pourraient faire partie des victimes"
+
+
+def test_quotes_accuser_with_a_measure_is_not_an_accusation(nlp):
+    assert quotes_of("Depuis janvier, l'horloge des fours peut accuser jusqu'à six minutes de retard.", nlp) == []

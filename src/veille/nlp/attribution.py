@@ -85,7 +85,8 @@ class SpeakerResolver:
         self.doc = doc
         self.clusters = doc._.entity_clusters or []
         self.people = [(m.start, c) for c in self.clusters if c.label == "PER" for m in c.mentions]
-        self.last_speaker: Optional[tuple[int, EntityCluster]] = None  # (where its quote ended, who)
+        # (where its quote ended, the cluster or None, the name): a person, or a role noun left unnamed
+        self.last_speaker: Optional[tuple[int, Optional[EntityCluster], str]] = None
         self.gazetteer = gazetteer(doc.lang_)
         self.titles = {form for form, row in column_index(doc.lang_, "titles", "form").items() if row["kind"] == "role"}
         self.roles = self.role_links()
@@ -100,8 +101,9 @@ class SpeakerResolver:
         quote.speaker = char_span(phrase(heads[0]))
         cluster, quote.speaker_name = self.resolve(heads[0])
         quote.speaker_entity = cluster.id if cluster else None
-        if cluster is not None and cluster.label == "PER":
-            self.last_speaker = (quote.end, cluster)
+        head = self.doc[quote.speaker_index]
+        if (cluster is not None and cluster.label == "PER") or (cluster is None and head.lemma_.lower() in self.titles):
+            self.last_speaker = (quote.end, cluster, quote.speaker_name)
         if len(heads) > 1:
             quote.speaker_names = [self.resolve(h)[1] for h in heads]
 
@@ -174,7 +176,7 @@ class SpeakerResolver:
         if found[0] is not None:
             return found
         if self.last_speaker is not None and paragraphs_between(self.doc, self.last_speaker[0], token.idx) <= 1:
-            return self.last_speaker[1], self.last_speaker[1].name
+            return self.last_speaker[1], self.last_speaker[2]
         if antecedent is not None:
             return found
         cluster = self.last_person_before(token.idx)

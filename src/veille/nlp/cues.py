@@ -18,6 +18,7 @@ from .quotemarks import in_quotation, is_paragraph_break
 SENTENCE_END = {".", "!", "?", "…"}
 TRIM = {",", ";", ":", "-", "–", "—", "(", ")", "."}
 QUE = {"que", "qu'", "qu’"}
+AUXILIARIES = {"avoir", "être"}
 DE = {"de", "d'", "d’"}
 QUE_WINDOW = 8              # tokens between a cue verb and its `que` (`a déclaré à l'avance que`)
 MAX_EXPRESSION_TOKENS = 6
@@ -137,15 +138,23 @@ def starts_sentence(doc: Doc, i: int, sentence: Span) -> bool:
 # verbs and their complements --------------------------------------------------------------------------------
 def cue_group(verb: Token) -> Span:
     """The cue as written: auxiliaries and adverbs between them included (`a également affirmé`)."""
+    doc = verb.doc
     parts = [verb] + [c for c in verb.children if c.dep_.startswith("aux") and verb.i - 4 < c.i < verb.i
-                      and not any(t.is_punct for t in verb.doc[c.i:verb.i])]
-    return verb.doc[min(t.i for t in parts):verb.i + 1]
+                      and not any(t.is_punct for t in doc[c.i:verb.i])]
+    start = min(t.i for t in parts)
+    # `a-t-il enfin confié` parsed in pieces: walk back over adverbs, the inverted pronoun and the auxiliary
+    while start > max(verb.i - 5, 0) and (doc[start - 1].pos_ == "ADV" or doc[start - 1].text.startswith("-")
+                                          or doc[start - 1].lemma_ in AUXILIARIES):
+        start -= 1
+    return doc[start:verb.i + 1]
 
 
 def group_has(verb: Token, feature: str, value: str) -> bool:
     """Whether the verb or one of its auxiliaries has this morphological value (`aurait` in `aurait dit`)."""
+    group = cue_group(verb)
     return any(value in t.morph.get(feature)
-               for t in [verb] + [c for c in verb.children if c.dep_.startswith("aux")])
+               for t in [verb] + [c for c in verb.children if c.dep_.startswith("aux")]
+               + [t for t in group if t.pos_ == "AUX"])
 
 
 def is_conditional(verb: Token) -> bool:
@@ -244,7 +253,11 @@ def object_de_clause(verb: Token, frames: set[str]) -> Optional[tuple[Span, str]
         return None
     sentence = typographic_sentence(verb)
     end = next((t.i for t in verb.doc[obj.i:sentence.end] if t.text in SENTENCE_END | {";"}), sentence.end)
-    if not any(t.lower_ in DE for t in verb.doc[obj.i:end]):
+    inside_object = {t.i for t in obj.subtree}
+    # `accuser X de mentir`, `de Y`, not `accuser six minutes de retard`: a `de` inside the object's own phrase
+    # only counts when it introduces a verb
+    if not any(t.lower_ in DE and (t.head.i not in inside_object or t.head.pos_ in {"VERB", "AUX"})
+               for t in verb.doc[obj.i:end]):
         return None
     return trimmed(verb.doc, obj.left_edge.i, end), "indirect_de"
 
