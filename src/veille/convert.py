@@ -5,8 +5,8 @@ from typing import Optional
 
 from spacy.tokens import Doc
 
-from .model import Article, Cue, Entity, Mention, Quote, Speaker
-from .nlp.types import EntityCluster, QuoteMatch
+from .model import Actor, Article, Claim, Cue, Entity, Event, Mention, Quote, Source, Span, Speaker, TimeExpr
+from .nlp.types import ClaimMatch, EntityCluster, EventMatch, QuoteMatch, TimeMatch
 
 
 def doc_to_article(doc: Doc, *, id: str, title: Optional[str] = None, published: Optional[str] = None,
@@ -16,6 +16,9 @@ def doc_to_article(doc: Doc, *, id: str, title: Optional[str] = None, published:
         id=id, title=title, published=published, lang=lang, text=doc.text, **metadata,
         entities=[to_entity(c) for c in clusters],
         quotes=[to_quote(q, n, doc.text) for n, q in enumerate(doc._.quotes or [], 1)],
+        claims=[to_claim(c, n) for n, c in enumerate(doc._.claims or [], 1)],
+        events=[to_event(e, n) for n, e in enumerate(doc._.events or [], 1)],
+        times=[to_time(t) for t in doc._.times or []],
     )
 
 
@@ -33,3 +36,21 @@ def to_quote(q: QuoteMatch, n: int, text: str) -> Quote:
               cls=q.cue_class) if q.cue else None
     return Quote(id=f"q{n}", type=q.type, text=text[q.start:q.end], start=q.start, end=q.end,
                  speaker=speaker, cue=cue, mode=q.mode, via=q.via, confidence=q.confidence, rule=q.rule)
+
+
+def to_time(t: TimeMatch) -> TimeExpr:
+    return TimeExpr(text=t.text, start=t.start, end=t.end, value=t.value, mod=t.mod)
+
+
+def to_claim(c: ClaimMatch, n: int) -> Claim:
+    return Claim(id=f"c{n}", text=c.text, start=c.start, end=c.end, factuality=c.factuality, polarity=c.polarity,
+                 source=Source(entity=c.source.entity, name=c.source.name),
+                 chain=[Source(entity=s.entity, name=s.name) for s in c.chain],
+                 cues=[Span(text=s.text, start=s.start, end=s.end) for s in c.cues])
+
+
+def to_event(e: EventMatch, n: int) -> Event:
+    return Event(id=f"v{n}", type=e.type, trigger=Span(text=e.trigger.text, start=e.trigger.start, end=e.trigger.end),
+                 actors=[Actor(entity=a.entity, name=a.name, country=a.country, role=a.role) for a in e.actors],
+                 place=e.place, date=e.date, factuality=e.factuality,
+                 cues=[Span(text=s.text, start=s.start, end=s.end) for s in e.cues])

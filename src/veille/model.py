@@ -84,6 +84,7 @@ class Actor(Record):
     entity: Optional[str] = None
     name: str
     country: Optional[str] = None
+    role: Optional[Literal["source", "target"]] = None
 
 
 class Event(Record):
@@ -94,10 +95,12 @@ class Event(Record):
     place: Optional[str] = None
     date: Optional[str] = None
     factuality: Factuality = "certain"
+    cues: list[Span] = Field(default_factory=list)
 
 
 class TimeExpr(Span):
     value: Optional[str] = None
+    mod: Optional[str] = None       # START | MID | END of the period in `value` (début, mi-, fin), as TimeML
 
 
 class Article(Record):

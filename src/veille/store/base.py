@@ -1,7 +1,7 @@
 """The contract every store backend honours (SQLite now, PostgreSQL later)."""
 from __future__ import annotations
 
-from typing import Iterable, Optional, Protocol
+from typing import Iterable, Iterator, Optional, Protocol
 
 from ..errors import EntityNotFound  # noqa: F401  (re-exported for store users)
 from ..model import Article
@@ -17,6 +17,9 @@ class Store(Protocol):
 
     def get(self, article_id: str) -> Optional[Article]:
         """The stored article, or None."""
+
+    def iter_articles(self) -> Iterator[Article]:
+        """Every stored article, oldest first, one at a time."""
 
     def articles(self, limit: int = 50, offset: int = 0) -> list[dict]:
         """Newest first: dicts with id, title, published, lang, n_quotes, n_entities."""

@@ -201,6 +201,13 @@ class SQLiteStore:
         rows = self._query("SELECT data FROM articles WHERE id = ?", (article_id,))
         return Article.model_validate_json(rows[0]["data"]) if rows else None
 
+    def iter_articles(self, batch: int = 100) -> Iterator[Article]:
+        """Every stored article, oldest first, read a page at a time (for exports)."""
+        last = -1
+        while rows := self._query("SELECT seq, data FROM articles WHERE seq > ? ORDER BY seq LIMIT ?", (last, batch)):
+            last = rows[-1]["seq"]
+            yield from (Article.model_validate_json(row["data"]) for row in rows)
+
     def articles(self, limit: int = 50, offset: int = 0) -> list[dict]:
         rows = self._query(
             "SELECT id, title, published, lang, "

@@ -1,2 +1,2 @@
 """veille's spaCy components; importing this package registers their factories."""
-from . import entities, paragraphs, quotes  # noqa: F401
+from . import claims, entities, events, paragraphs, quotes, times  # noqa: F401
