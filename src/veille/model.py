@@ -11,7 +11,7 @@ from typing import Literal, Optional
 
 from pydantic import BaseModel, ConfigDict, Field
 
-SCHEMA_VERSION = "0.1"
+SCHEMA_VERSION = "0.2"  # 0.2: times, claims and events filled; TimeExpr.mod, Actor.role, Event.cues
 
 EntityType = Literal["PER", "ORG", "LOC", "MISC"]
 QuoteType = Literal["direct", "indirect", "mixed"]
