@@ -24,7 +24,7 @@ def doc_to_article(doc: Doc, *, id: str, title: Optional[str] = None, published:
 
 def to_entity(cluster: EntityCluster) -> Entity:
     return Entity(id=cluster.id, name=cluster.name, type=cluster.label, aliases=cluster.aliases,
-                  country=cluster.country,
+                  country=cluster.country, roles=cluster.roles,
                   mentions=[Mention(text=m.text, start=m.start, end=m.end) for m in cluster.mentions])
 
 

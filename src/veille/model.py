@@ -42,6 +42,7 @@ class Entity(Record):
     aliases: list[str] = Field(default_factory=list)
     mentions: list[Mention] = Field(default_factory=list)
     country: Optional[str] = None
+    roles: list[str] = Field(default_factory=list)  # role nouns the article ties to it; not names, not aliases
 
 
 class Speaker(Record):

@@ -101,3 +101,18 @@ def test_entities_people_sharing_a_surname_stay_apart(nlp):
             "Marie Vasseur la dirige encore, Pierre Vasseur est parti. Vasseur a refusé de commenter.")
     people = {e.name for e in analyze(text, nlp=nlp).entities if e.type == "PER"}
     assert {"Marie Vasseur", "Pierre Vasseur"} <= people
+
+
+@pytest.mark.parametrize("text, person, role", [
+    ("Le porte-parole du syndicat, Jean Dupuis, a parlé lundi. Le porte-parole a ajouté que rien n'était signé.",
+     "Jean Dupuis", "porte-parole"),
+    ("Le président sénégalais Amadou Fall est arrivé. Le président sénégalais a salué la foule.",
+     "Amadou Fall", "président sénégalais"),
+    ("Karim Bensaïd, le ministre algérien des Finances, a démissionné. Le ministre algérien a quitté Alger.",
+     "Karim Bensaïd", "ministre algérien"),
+])
+def test_entities_role_nouns_tied_to_a_person_are_its_mentions(nlp, text, person, role):
+    entity = entity_named(analyze(text, nlp=nlp), person)
+    assert role in entity.roles
+    assert len([m for m in entity.mentions if m.text.lower().startswith("le ")]) >= 2 or len(entity.mentions) >= 3
+    assert role not in " ".join(entity.aliases)  # roles are not names: they must not merge identities

@@ -10,7 +10,7 @@ from typing import Optional
 
 from spacy.tokens import Doc, Span, Token
 
-from .components.entities import cluster_at
+from .components.entities import cluster_at, is_definite, role_key
 from .gazetteer import gazetteer
 from .lexicon import column_index
 from .quotemarks import in_quotation
@@ -89,7 +89,7 @@ class SpeakerResolver:
         self.last_speaker: Optional[tuple[int, Optional[EntityCluster], str]] = None
         self.gazetteer = gazetteer(doc.lang_)
         self.titles = {form for form, row in column_index(doc.lang_, "titles", "form").items() if row["kind"] == "role"}
-        self.roles = self.role_links()
+        self.roles = {key: c for c in self.clusters for key in c.roles}  # role nouns the article ties to a person
 
     def resolve_quote(self, quote: QuoteMatch) -> None:
         if quote.speaker_index is None:
@@ -120,8 +120,7 @@ class SpeakerResolver:
         """`le président russe`, `son homologue russe`: the one person the article ties to a role of that
         nationality (`le président russe Ivan Petrov`). Only for definite or possessive phrases: `un diplomate
         russe` is someone else."""
-        definite = any(c.dep_ == "det" and ({"Def"} & set(c.morph.get("Definite")) or c.morph.get("Poss"))
-                       for c in token.children)
+        definite = is_definite(token)
         countries = {self.gazetteer.demonym(c.text) for c in token.children if c.dep_ == "amod"} - {None}
         if token.pos_ != "NOUN" or not definite or len(countries) != 1:
             return None
@@ -139,32 +138,6 @@ class SpeakerResolver:
         name = doc[start - 2]
         cluster = cluster_at(doc, name.idx, name.idx + len(name))
         return cluster if cluster is not None and cluster.label == "PER" else None
-
-    def role_links(self) -> dict[str, EntityCluster]:
-        """`Le porte-parole du syndicat, Jean Dupont,`, `le dirigeant russe Ivan Petrov`: role nouns the article
-        itself ties to a person, by apposition or written right before the name."""
-        links: dict[str, EntityCluster] = {}
-        for token in self.doc:
-            if token.dep_ == "appos" and {token.pos_, token.head.pos_} == {"NOUN", "PROPN"}:
-                noun, name = (token, token.head) if token.pos_ == "NOUN" else (token.head, token)
-                cluster = cluster_at(self.doc, name.idx, name.idx + len(name))
-                if cluster is not None and cluster.label == "PER":
-                    links.setdefault(role_key(noun), cluster)
-        for cluster in (c for c in self.clusters if c.label == "PER"):
-            for mention in cluster.mentions:
-                noun = self.title_before(mention.start)
-                if noun is not None:
-                    links.setdefault(role_key(noun), cluster)
-        return links
-
-    def title_before(self, offset: int) -> Optional[Token]:
-        """The role noun written just before a name, over its adjectives (`le président russe |Ivan Petrov`)."""
-        token = next((t for t in self.doc if t.idx >= offset), None)
-        i = token.i - 1 if token is not None else -1
-        while i >= 0 and self.doc[i].pos_ == "ADJ":
-            i -= 1
-        noun = self.doc[i] if i >= 0 else None
-        return noun if noun is not None and noun.pos_ == "NOUN" and noun.lemma_.lower() in self.titles else None
 
     def resolve_anaphor(self, token: Token, span: Span, depth: int) -> tuple[Optional[EntityCluster], str]:
         """A named recent subject, else the last person who spoke nearby, else any subject or person."""
@@ -204,12 +177,6 @@ class SpeakerResolver:
     def last_person_before(self, offset: int) -> Optional[EntityCluster]:
         before = [(start, c) for start, c in self.people if start < offset]
         return max(before, key=lambda x: x[0])[1] if before else None
-
-
-def role_key(token: Token) -> str:
-    """A role noun with its adjectives (`président sénégalais`), as the article repeats it."""
-    return " ".join([token.lemma_.lower()] + sorted(c.lemma_.lower() for c in token.children
-                                                    if c.pos_ == "ADJ" and c.i > token.i))
 
 
 def is_topic_subject(token: Token) -> bool:

@@ -22,6 +22,7 @@ class EntityCluster:
     mentions: list[CharSpan] = field(default_factory=list)
     aliases: list[str] = field(default_factory=list)
     country: Optional[str] = None
+    roles: list[str] = field(default_factory=list)  # role nouns the article ties to it (`président russe`)
 
 
 @dataclass

@@ -53,6 +53,7 @@ class EntityResolver:
         self.honorifics = {form for form, row in titles.items() if row["kind"] == "honorific"}
         self.titles = sorted((form for form, row in titles.items() if row["kind"] != "honorific"),
                              key=len, reverse=True)
+        self.roles = set(self.titles)
         self.type_nouns = {lemma: row["type"] for lemma, row in column_index(lang, "type_nouns", "lemma").items()}
         register_extensions()
 
@@ -63,6 +64,7 @@ class EntityResolver:
         mentions = [m for m in (self.mention(span, label) for span, label in spans) if m is not None]
         mentions += acronym_mentions(doc, mentions)
         doc._.entity_clusters = self.cluster(mentions)
+        self.link_roles(doc)
         return doc
 
     # -- cleaning --------------------------------------------------------------------------------------------
@@ -120,7 +122,7 @@ class EntityResolver:
         if governor.i >= span.start:
             return False
         phrase = span.doc.text[governor.idx:span.end_char].lower()
-        return governor.lemma_.lower() in self.titles or phrase in self.titles
+        return governor.lemma_.lower() in self.roles or phrase in self.roles
 
     # -- typing ----------------------------------------------------------------------------------------------
 
@@ -150,11 +152,71 @@ class EntityResolver:
             return None
         with_de = any(c.dep_ == "case" for c in root.children)
         lemma = governor.lemma_.lower()
-        if lemma in self.titles:
+        if lemma in self.roles:
             # `l'analyste X` is a person; `le porte-parole de X` speaks for an organisation or a state
             return ("ORG" if label == "MISC" else None) if with_de else "PER"
         found = self.type_nouns.get(lemma)
         return found if not with_de or found == "LOC" else None
+
+    # -- role nouns ------------------------------------------------------------------------------------------
+
+    def link_roles(self, doc: Doc) -> None:
+        """`Le porte-parole du syndicat, Jean Dupont,`, `le président russe Ivan Petrov`: a role noun the article
+        ties to one person; its definite repetitions (`le président russe a ajouté`) become that person's mentions."""
+        linked: dict[str, dict[str, EntityCluster]] = {}
+        for noun, cluster in self.role_anchors(doc):
+            linked.setdefault(role_key(noun), {})[cluster.id] = cluster
+        roles = {key: next(iter(found.values())) for key, found in linked.items() if len(found) == 1}
+        for key, cluster in roles.items():
+            cluster.roles.append(key)
+        taken = [(m.start, m.end) for c in doc._.entity_clusters for m in c.mentions]
+        for token in doc:
+            if token.pos_ == "NOUN" and is_definite(token) and role_key(token) in roles:
+                span = role_phrase(token)
+                if not any(start < span.end_char and span.start_char < end for start, end in taken):
+                    roles[role_key(token)].mentions.append(CharSpan(span.start_char, span.end_char, span.text))
+        for cluster in doc._.entity_clusters:
+            cluster.mentions.sort(key=lambda m: m.start)
+
+    def role_anchors(self, doc: Doc) -> list[tuple[Token, EntityCluster]]:
+        """(role noun, person) pairs: by apposition, or the title written right before the name."""
+        anchors = []
+        for token in doc:
+            if token.dep_ == "appos" and {token.pos_, token.head.pos_} == {"NOUN", "PROPN"}:
+                noun, name = (token, token.head) if token.pos_ == "NOUN" else (token.head, token)
+                anchors.append((noun, cluster_at(doc, name.idx, name.idx + len(name))))
+        for cluster in doc._.entity_clusters:
+            for mention in cluster.mentions:
+                anchors.append((self.title_before(doc, mention.start), cluster))
+                anchors.append((self.role_before_comma(doc, mention.start), cluster))
+                anchors.append((self.role_after_comma(doc, mention.end), cluster))
+        return [(noun, c) for noun, c in anchors if noun is not None and c is not None and c.label == "PER"]
+
+    def role_before_comma(self, doc: Doc, offset: int) -> Optional[Token]:
+        """`Le porte-parole du ministère, Jean Dupont,` parsed as two subjects: the role phrase before the comma."""
+        i = next((t.i for t in doc if t.idx >= offset), 0)
+        if i < 2 or doc[i - 1].text != ",":
+            return None
+        noun = doc[i - 2]
+        while noun.dep_ in {"nmod", "amod", "case", "det"} and noun.head.i < noun.i:
+            noun = noun.head
+        return noun if noun.pos_ == "NOUN" and noun.lemma_.lower() in self.roles else None
+
+    def role_after_comma(self, doc: Doc, offset: int) -> Optional[Token]:
+        """`Jean Dupont, le ministre des Finances,` parsed as two subjects: the role noun after the comma."""
+        i = next((t.i for t in doc if t.idx >= offset), len(doc))
+        if i + 2 >= len(doc) or doc[i].text != "," or doc[i + 1].pos_ != "DET":
+            return None
+        noun = doc[i + 2]
+        return noun if noun.pos_ == "NOUN" and noun.lemma_.lower() in self.roles else None
+
+    def title_before(self, doc: Doc, offset: int) -> Optional[Token]:
+        """The role noun written just before a name, over its adjectives (`le président russe |Ivan Petrov`)."""
+        i = next((t.i for t in doc if t.idx >= offset), 0) - 1
+        while i >= 0 and doc[i].pos_ == "ADJ":
+            i -= 1
+        noun = doc[i] if i >= 0 else None
+        return noun if noun is not None and noun.pos_ == "NOUN" and noun.lemma_.lower() in self.roles else None
 
     # -- grouping --------------------------------------------------------------------------------------------
 
@@ -184,6 +246,28 @@ class EntityResolver:
         country = next((m.country for m in members if m.country), None)
         return EntityCluster(id="", name=name, label=majority_label(members), mentions=mentions,
                              aliases=aliases, country=country)
+
+
+def role_key(token: Token) -> str:
+    """A role noun with its adjectives (`président sénégalais`), as the article repeats it."""
+    return " ".join([token.lemma_.lower()] + sorted(c.lemma_.lower() for c in token.children
+                                                    if c.pos_ == "ADJ" and c.i > token.i))
+
+
+def is_definite(token: Token) -> bool:
+    """`le`, `ce`, `son` + noun: a phrase that points back at someone already named."""
+    return any(c.dep_ == "det" and ({"Def"} & set(c.morph.get("Definite")) or c.morph.get("Poss")
+                                    or "Dem" in c.morph.get("PronType")) for c in token.children)
+
+
+def role_phrase(token: Token) -> Span:
+    """`le président russe`: the determiner, the noun and the adjectives right after it."""
+    doc = token.doc
+    left = min([c.i for c in token.children if c.dep_ == "det" and c.i < token.i] or [token.i])
+    right = token.i
+    while right + 1 < len(doc) and doc[right + 1].pos_ == "ADJ" and doc[right + 1].head.i == token.i:
+        right += 1
+    return doc[left:right + 1]
 
 
 def is_common_noun(span: Span) -> bool:
