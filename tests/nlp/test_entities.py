@@ -116,3 +116,12 @@ def test_entities_role_nouns_tied_to_a_person_are_its_mentions(nlp, text, person
     assert role in entity.roles
     assert len([m for m in entity.mentions if m.text.lower().startswith("le ")]) >= 2 or len(entity.mentions) >= 3
     assert role not in " ".join(entity.aliases)  # roles are not names: they must not merge identities
+
+
+def test_entities_gazetteer_names_the_tagger_missed_or_cut(nlp):
+    text = ("Le contrat a été passé avec la Chine. La directrice du Haut Commissariat des Nations Unies pour les "
+            "réfugiés a salué l'accord, conforme à une résolution des Nations Unies.")
+    article = analyze(text, nlp=nlp)
+    assert entity_with(article, "Chine").country == "CN"
+    assert any(e.name.startswith("Haut Commissariat des Nations Unies pour les réfugiés") for e in article.entities)
+    assert entity_with(article, "Nations Unies").type == "ORG"

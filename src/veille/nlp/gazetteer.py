@@ -14,6 +14,8 @@ from typing import Optional
 from .lexicon import load_table
 
 LEADING_ARTICLE = re.compile(r"^(le|la|les|l)\s+")
+WORD_START = re.compile(r"(?<![\w-])[A-ZÀ-Ý]\w*")
+MIN_ACRONYM = 3   # `UE`, `PS`: two capitals are too often something else to be spotted in raw text
 
 
 @dataclass(frozen=True)
@@ -32,6 +34,19 @@ def fold(text: str) -> str:
     return LEADING_ARTICLE.sub("", re.sub(r"\s+", " ", text).strip())
 
 
+def loose(text: str) -> str:
+    """Case, accents, hyphens and apostrophes ignored, length kept (`Nations Unies` = `Nations unies`)."""
+    text = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+    return text.lower().replace("-", " ").replace("\u2019", "'")
+
+
+def is_spotted(form: str, known: Known) -> bool:
+    """Countries and organisations by their written names; short acronyms and seats of power are left to NER."""
+    if known.kind not in {"country", "organisation"} or not form[:1].isupper():
+        return False
+    return not form.isupper() or len(form) >= MIN_ACRONYM
+
+
 def variants(row: dict, *columns: str) -> list[str]:
     return [v.strip() for column in columns for v in (row.get(column) or "").split("|") if v.strip()]
 
@@ -41,6 +56,7 @@ class Gazetteer:
         self.names: dict[str, Known] = {}
         self.demonyms: dict[str, str] = {}
         self.countries: dict[str, Known] = {}
+        self.spotted: dict[str, list[str]] = {}   # first three characters → forms worth finding in raw text
         for row in load_table(lang, "countries"):
             self.add_country(row)
         for row in load_table(lang, "organisations"):
@@ -62,6 +78,23 @@ class Gazetteer:
     def add(self, known: Known, forms: list[str]) -> None:
         for form in forms:
             self.names.setdefault(fold(form), known)
+            if is_spotted(form, known):
+                self.spotted.setdefault(loose(form[:3]), []).append(form)
+
+    def spot(self, text: str) -> list[tuple[int, int, Known]]:
+        """Known names written in the text as such (capitalised, longest first): what NER may have missed."""
+        found, end = [], 0
+        for start, head in ((m.start(), m.group()) for m in WORD_START.finditer(text)):
+            if start < end:
+                continue
+            forms = [f for f in self.spotted.get(loose(text[start:start + 3]), ())
+                     if loose(text[start:start + len(f)]) == loose(f)
+                     and not text[start + len(f):start + len(f) + 1].isalnum()]
+            if forms:
+                form = max(forms, key=len)
+                end = start + len(form)
+                found.append((start, end, self.names[fold(form)]))
+        return found
 
     def lookup(self, text: str) -> Optional[Known]:
         return self.names.get(fold(text))

@@ -60,7 +60,7 @@ class EntityResolver:
     def __call__(self, doc: Doc) -> Doc:
         init_doc(doc)
         spans = [s for s in (self.trimmed(ent) for ent in doc.ents) if s is not None]
-        spans = extend_truncated(spans)
+        spans = self.with_spotted(doc, extend_truncated(spans))
         mentions = [m for m in (self.mention(span, label) for span, label in spans) if m is not None]
         mentions += acronym_mentions(doc, mentions)
         doc._.entity_clusters = self.cluster(mentions)
@@ -84,6 +84,16 @@ class EntityResolver:
         if not span or sum(c.isalpha() for c in span.text) < 2:
             return None
         return span, LABELS.get(ent.label_, "MISC")
+
+    def with_spotted(self, doc: Doc, spans: list[tuple[Span, str]]) -> list[tuple[Span, str]]:
+        """Countries and organisations the tagger missed or cut short, found by their names in the text."""
+        for start, end, known in self.gazetteer.spot(doc.text):
+            span = doc.char_span(start, end)
+            overlapping = [s for s in spans if s[0].start_char < end and start < s[0].end_char]
+            if span is None or any(s.start_char < start or s.end_char > end for s, _ in overlapping):
+                continue  # the tagger saw a longer name around it (`lac Tchad`)
+            spans = [s for s in spans if s not in overlapping] + [(span, known.type)]
+        return sorted(spans, key=lambda s: s[0].start_char)
 
     def after_title(self, doc: Doc, start: int, end: int) -> int:
         """Skip a role title written before the name (`Premier ministre Jean Dupont` → `Jean Dupont`)."""
