@@ -13,6 +13,7 @@ MAX_LIMIT = 500
 SEARCH_LIMIT = 20
 ENTITY_LIMIT = 50
 ENTITY_TYPE = "^(PER|ORG|LOC)?$"  # the types linked across articles; empty means all
+ARTICLE_PARTS = ("entities", "quotes", "claims", "events", "times")  # lists of an article served on their own
 
 router = APIRouter(prefix="/api")
 
@@ -46,6 +47,15 @@ def api_articles(request: Request, limit: int = Query(50, ge=1, le=MAX_LIMIT), o
 @router.get("/articles/{article_id}")
 def api_article(request: Request, article_id: str):
     return {"ok": True, "article": get_article(get_store(request), article_id).model_dump(mode="json")}
+
+
+@router.get("/articles/{article_id}/{part}")
+def api_article_part(request: Request, article_id: str, part: str):
+    """One list of the article (`/api/articles/ID/events`), with its offsets into the article's text."""
+    if part not in ARTICLE_PARTS:
+        raise HTTPException(404, detail=f"no such list {part!r}: one of {', '.join(ARTICLE_PARTS)}")
+    article = get_article(get_store(request), article_id)
+    return {"ok": True, "article_id": article.id, part: article.model_dump(mode="json", include={part})[part]}
 
 
 @router.get("/search")

@@ -1,4 +1,5 @@
-"""The HTML pages: the article list with search, one article with its quotes highlighted, the entities."""
+"""The HTML pages: the article list with search, one article with one layer highlighted (quotes, claims, times,
+events) and its lists, the entities."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -10,7 +11,9 @@ from fastapi.templating import Jinja2Templates
 
 from ..model import Article
 from .api import ENTITY_TYPE, get_article, get_entity, get_store, list_articles, list_entities, search_articles
-from .highlight import QUOTE_MODES, QUOTE_TYPES, article_paragraphs, snippet_html, speaker_name
+from .highlight import (ACTOR_ROLES, DEFAULT_LAYER, FACTUALITY, LAYERS, POLARITY, QUOTE_MODES, QUOTE_TYPES,
+                        TIME_MODS, article_paragraphs, chain_sources, claim_anchor, event_anchor, snippet_html,
+                        source_name, speaker_name, time_anchor, time_value)
 
 PAGE_SIZE = 20
 ENTITY_TYPES = {"PER": "Personnes", "ORG": "Organisations", "LOC": "Lieux", "MISC": "Divers"}
@@ -22,8 +25,11 @@ env = jinja2.Environment(loader=jinja2.FileSystemLoader(Path(__file__).parent / 
 env.filters["snippet"] = snippet_html
 env.filters["path"] = lambda value: quote(str(value), safe="")
 env.filters["http_url"] = lambda url: url if str(url or "").lower().startswith(("http://", "https://")) else ""
+env.filters.update(chain=chain_sources, source_name=source_name, time_value=time_value,
+                   claim_anchor=claim_anchor, event_anchor=event_anchor, time_anchor=time_anchor)
 env.globals.update(quote_types=QUOTE_TYPES, quote_modes=QUOTE_MODES, entity_types=ENTITY_TYPES,
-                   entity_type_names=ENTITY_TYPE_NAMES)
+                   entity_type_names=ENTITY_TYPE_NAMES, factuality=FACTUALITY, polarity=POLARITY,
+                   time_mods=TIME_MODS, actor_roles=ACTOR_ROLES)
 templates = Jinja2Templates(env=env)
 
 
@@ -55,11 +61,21 @@ def entity_groups(article: Article) -> list[tuple[str, list]]:
     return groups
 
 
+def layer_tabs(article: Article, current: str) -> list[tuple[str, str, int, bool]]:
+    """(label, url, count, is current) for each layer the article has something in (quotes always)."""
+    counts = {"quotes": len(article.quotes), "claims": len(article.claims), "times": len(article.times),
+              "events": len(article.events)}
+    return [(label, "?" + urlencode({"layer": layer}), counts[layer], layer == current)
+            for layer, label in LAYERS.items() if counts[layer] or layer in (DEFAULT_LAYER, current)]
+
+
 @router.get("/articles/{article_id}")
-def article_page(request: Request, article_id: str):
+def article_page(request: Request, article_id: str,
+                 layer: str = Query(DEFAULT_LAYER, pattern="^(" + "|".join(LAYERS) + ")$")):
     article = get_article(get_store(request), article_id)
     names = {e.id: e.name for e in article.entities}
-    return render(request, "article.html", article=article, paragraphs=article_paragraphs(article),
+    return render(request, "article.html", article=article, paragraphs=article_paragraphs(article, layer),
+                  layer=layer, tabs=layer_tabs(article, layer),
                   speakers={q.id: speaker_name(q, names) for q in article.quotes},
                   groups=entity_groups(article), identities=identity_links(get_store(request), article_id),
                   json_url="/api/articles/" + quote(article_id, safe=""))
