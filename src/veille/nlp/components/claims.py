@@ -146,13 +146,13 @@ class ClaimFinder:
         voice = Voice([JOURNALIST_REF])
         for n, quote in sorted(around, key=lambda nq: nq[1].end - nq[1].start, reverse=True):
             if quote.via:
-                voice.chain.append(SourceRef(quote.via))
-            voice.chain.append(SourceRef(quote.speaker_name, quote.speaker_entity))
+                add_source(voice.chain, SourceRef(quote.via))
+            add_source(voice.chain, SourceRef(quote.speaker_name, quote.speaker_entity))
             (voice.kind, voice.concord), voice.quote = quote_voice(head.doc, quote), n
             voice.denial = quote.cue_class == "denial" and quote.rule in CLAUSE_CONTENT_RULES
         nested = self.nested_source(head, quotes[voice.quote] if voice.quote is not None else None, resolver)
         if nested is not None:
-            voice.chain.append(nested[0])
+            add_source(voice.chain, nested[0])
             voice.kind, voice.concord, voice.denial = nested[1], nested[2], False
         return voice
 
@@ -312,3 +312,9 @@ def make_claim(span: Span, assessment: Assessment, voice: Voice) -> ClaimMatch:
                       voice.chain[-1], list(voice.chain),
                       [CharSpan(c.start_char, c.end_char, c.text) for c in assessment.cues if c is not None],
                       quote=voice.quote)
+
+
+def add_source(chain: list[SourceRef], source: SourceRef) -> None:
+    """A quote nested in another by the same speaker (`X a dit que « … »`) is one link of the chain, not two."""
+    if chain[-1].name != source.name:
+        chain.append(source)
