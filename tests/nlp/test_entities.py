@@ -125,3 +125,12 @@ def test_entities_gazetteer_names_the_tagger_missed_or_cut(nlp):
     assert entity_with(article, "Chine").country == "CN"
     assert any(e.name.startswith("Haut Commissariat des Nations Unies pour les réfugiés") for e in article.entities)
     assert entity_with(article, "Nations Unies").type == "ORG"
+
+
+def test_entities_role_with_a_complement_and_premier_ministre_kept_apart(nlp):
+    text = ("La ministre de la Santé Jeanne Corbière a parlé lundi. Le ministre de l'Intérieur, Paul Terrasson, "
+            "a répondu. Le Premier ministre est resté silencieux.")
+    article = analyze(text, nlp=nlp)
+    assert any(r.startswith("ministre") for r in entity_named(article, "Jeanne Corbière").roles)
+    terrasson = entity_named(article, "Paul Terrasson")
+    assert not any("Premier" in m.text for m in terrasson.mentions)

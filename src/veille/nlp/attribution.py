@@ -10,7 +10,7 @@ from typing import Optional
 
 from spacy.tokens import Doc, Span, Token
 
-from .components.entities import cluster_at, is_definite, role_key
+from .components.entities import cluster_at, is_definite, role_keys
 from .gazetteer import gazetteer
 from .lexicon import column_index
 from .quotemarks import in_quotation
@@ -112,9 +112,12 @@ class SpeakerResolver:
         span = phrase(token)
         if is_anaphor(token):
             return self.resolve_anaphor(token, span, depth)
-        cluster = (self.mentioned_in(extent(token), token) or self.roles.get(role_key(token))
+        cluster = (self.mentioned_in(extent(token), token) or self.role_holder(token)
                    or self.by_nationality(token) or self.apposed_person(span))
         return (cluster, cluster.name) if cluster else (None, span.text)
+
+    def role_holder(self, token: Token) -> Optional[EntityCluster]:
+        return next((self.roles[key] for key in role_keys(token) if key in self.roles), None)
 
     def by_nationality(self, token: Token) -> Optional[EntityCluster]:
         """`le président russe`, `son homologue russe`: the one person the article ties to a role of that

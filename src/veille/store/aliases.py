@@ -2,8 +2,8 @@
 
 YAML, a list of rules:
 
-    - merge: [Poutine, M. Poutine, Vladimir Vladimirovitch Poutine]
-      into: Vladimir Poutine
+    - merge: [Dantec, M. Dantec, Marc-Olivier Dantec]
+      into: Marc Olivier Dantec
       type: PER                        # optional: without it the rule holds for every type
     - split: Dupont                    # linked by its exact name only, never to a fuller name
     - split: Jean Dupont               # two people, one name: told apart by what the article also names

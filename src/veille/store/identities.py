@@ -207,7 +207,7 @@ def identity(db: sqlite3.Connection, identity_id: int) -> Optional[dict]:
 
 def identity_aliases(db: sqlite3.Connection, identity_id: int) -> list[str]:
     """The other names its entities were given, most frequent first; one spelling per key, the most used
-    (then the shortest: `Poutine` rather than `M. Poutine`)."""
+    (then the shortest: `Dantec` rather than `M. Dantec`)."""
     rows = db.execute(
         "SELECT n.norm, n.name, count(*) FROM entity_names AS n JOIN entity_links AS l USING (article_id, entity_id) "
         "JOIN identities AS i ON i.id = l.identity_id WHERE l.identity_id = ? AND n.norm != i.norm "

@@ -1,6 +1,6 @@
 """Normalised names for cross-article identities: accent- and case-folded, without honorifics or determiners.
 
-An identity's key is (type, normalised name): `M. Vladimir Poutine` and `Vladimir POUTINE` share one, and a
+An identity's key is (type, normalised name): `M. Marc Dantec` and `Marc DANTEC` share one, and a
 person never shares one with an organisation or a place of the same name.
 """
 from __future__ import annotations

@@ -26,6 +26,7 @@ EDGE_POS = {"DET", "ADP", "PUNCT", "CCONJ", "SCONJ"}
 QUOTE_MARKS = {"«", "»", "“", "”", '"'}
 ACTOR_DEPS = {"nsubj", "nsubj:pass", "obl:agent"}
 ACTOR_PREPOSITIONS = {"selon", "d'après", "côté", "avec", "contre"}
+DE = {"de", "du", "des", "d'", "d’"}
 PLACE_PREPOSITIONS = {"à", "au", "aux", "en", "dans", "vers", "depuis", "jusqu'à", "près", "via"}
 
 
@@ -175,16 +176,19 @@ class EntityResolver:
         ties to one person; its definite repetitions (`le président russe a ajouté`) become that person's mentions."""
         linked: dict[str, dict[str, EntityCluster]] = {}
         for noun, cluster in self.role_anchors(doc):
-            linked.setdefault(role_key(noun), {})[cluster.id] = cluster
+            for key in role_keys(noun):
+                linked.setdefault(key, {})[cluster.id] = cluster
+        # a key two people share (`le ministre` for two ministers) names neither
         roles = {key: next(iter(found.values())) for key, found in linked.items() if len(found) == 1}
         for key, cluster in roles.items():
             cluster.roles.append(key)
         taken = [(m.start, m.end) for c in doc._.entity_clusters for m in c.mentions]
         for token in doc:
-            if token.pos_ == "NOUN" and is_definite(token) and role_key(token) in roles:
+            person = next((roles[k] for k in role_keys(token) if k in roles), None) if token.pos_ == "NOUN" else None
+            if person is not None and is_definite(token):
                 span = role_phrase(token)
                 if not any(start < span.end_char and span.start_char < end for start, end in taken):
-                    roles[role_key(token)].mentions.append(CharSpan(span.start_char, span.end_char, span.text))
+                    person.mentions.append(CharSpan(span.start_char, span.end_char, span.text))
         for cluster in doc._.entity_clusters:
             cluster.mentions.sort(key=lambda m: m.start)
 
@@ -226,6 +230,10 @@ class EntityResolver:
         while i >= 0 and doc[i].pos_ == "ADJ":
             i -= 1
         noun = doc[i] if i >= 0 else None
+        # `la ministre de la Santé Jeanne X`: over the role's own complement
+        while noun is not None and noun.lemma_.lower() not in self.roles and noun.dep_ == "nmod" \
+                and noun.head.i < noun.i and noun.head.pos_ == "NOUN":
+            noun = noun.head
         return noun if noun is not None and noun.pos_ == "NOUN" and noun.lemma_.lower() in self.roles else None
 
     # -- grouping --------------------------------------------------------------------------------------------
@@ -258,10 +266,18 @@ class EntityResolver:
                              aliases=aliases, country=country)
 
 
-def role_key(token: Token) -> str:
-    """A role noun with its adjectives (`président sénégalais`), as the article repeats it."""
-    return " ".join([token.lemma_.lower()] + sorted(c.lemma_.lower() for c in token.children
-                                                    if c.pos_ == "ADJ" and c.i > token.i))
+def role_keys(token: Token) -> list[str]:
+    """A role noun as the article repeats it: with its adjectives on both sides (`le Premier ministre` is not
+    `le ministre`) and its portfolio (`ministre de la Santé`), then with its adjectives only."""
+    lemma = token.lemma_.lower()
+    full = " ".join([lemma] + sorted(c.lemma_.lower() for c in role_modifiers(token)))
+    short = " ".join([lemma] + sorted(c.lemma_.lower() for c in token.children if c.pos_ == "ADJ"))
+    return [full] if full == short else [full, short]
+
+
+def role_modifiers(token: Token) -> list[Token]:
+    return [c for c in token.children if c.pos_ == "ADJ" or (c.dep_ == "nmod" and c.pos_ == "NOUN" and c.i > token.i
+                                                            and any(m.lower_ in DE for m in c.children))]
 
 
 def is_definite(token: Token) -> bool:
@@ -274,9 +290,7 @@ def role_phrase(token: Token) -> Span:
     """`le président russe`: the determiner, the noun and the adjectives right after it."""
     doc = token.doc
     left = min([c.i for c in token.children if c.dep_ == "det" and c.i < token.i] or [token.i])
-    right = token.i
-    while right + 1 < len(doc) and doc[right + 1].pos_ == "ADJ" and doc[right + 1].head.i == token.i:
-        right += 1
+    right = max([token.i] + [c.i for c in role_modifiers(token) if c.i > token.i])
     return doc[left:right + 1]
 
 
@@ -318,7 +332,7 @@ def governed_by(span: Span, prepositions: set[str]) -> bool:
 
 
 def extend_truncated(spans: list[tuple[Span, str]]) -> list[tuple[Span, str]]:
-    """`Kim Jong` or `Haram` where the article elsewhere writes the longer `Kim Jong Un`, `Boko Haram` right there."""
+    """`Park Min` or `Fakir` where the article elsewhere writes the longer `Park Min Jun`, `Al-Fakir` right there."""
     texts = {span.text for span, _ in spans}
     text = spans[0][0].doc.text if spans else ""  # Doc.text is rebuilt on every access
     out = []
