@@ -50,6 +50,9 @@ def test_times_absolute_dates(nlp, text, published, expected):
     ("Le pont a été inauguré le 4 août dernier.", WEDNESDAY, "2023-08-04"),
     ("Le chantier a repris en janvier.", "2023-03-20", "2023-01"),
     ("La visite prévue le 2 octobre a été confirmée.", WEDNESDAY, "2023-10-02"),
+    ("Le traité devrait être ratifié le 12 avril.", "2024-03-14", "2024-04-12"),   # modal + passive infinitive
+    ("La réunion est prévue le 12 avril.", "2024-03-14", "2024-04-12"),            # a plan in the present
+    ("La réunion était prévue le 12 avril.", "2024-03-14", "2023-04-12"),
 ])
 def test_times_yearless_dates_take_the_plausible_year(nlp, text, published, value):
     assert first(nlp, text, published)[1] == value

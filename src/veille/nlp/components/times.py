@@ -250,8 +250,13 @@ class TimeTagger:
         if "Fut" in tenses:
             return 1
         if "Part" in form:
+            if any("Inf" in a.morph.get("VerbForm") for a in auxiliaries):
+                return self.infinitive_direction(verb)   # devrait être signé mardi: as its governor says
+            plans = verb.lemma_ in self.grammar.sets["PLAN"]
+            if plans and tenses and tenses <= {"Pres"}:
+                return 1                                  # le sommet est prévu mardi
             # with an auxiliary a compound past; alone, a past participle unless it plans (la visite prévue mardi)
-            return 1 if not auxiliaries and verb.lemma_ in self.grammar.sets["PLAN"] else -1
+            return 1 if not auxiliaries and plans else -1
         if "Inf" in form:
             return -1 if auxiliaries else self.infinitive_direction(verb)
         tense = verb.morph.get("Tense")
