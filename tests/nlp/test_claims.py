@@ -84,3 +84,9 @@ def test_claims_converted_into_the_article(nlp):
     article = analyze("Le ministre devrait annoncer sa démission.", nlp=nlp)
     assert [(c.factuality, c.source.name) for c in article.claims] == [("probable", "journalist")]
     assert article.claims[0].cues[0].text == "devrait"
+
+
+def test_claims_negation_split_by_a_quotation_mark(nlp):
+    from veille import analyze
+    claims = analyze("Le ministre a affirmé ne « pas connaître » le dossier.", nlp=nlp).claims
+    assert any(c.factuality == "negated" and "connaître" in c.text for c in claims)

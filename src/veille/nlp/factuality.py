@@ -212,6 +212,9 @@ def negation(head: Token, group: list[Token], lexicon: ModalityLexicon) -> Optio
     """The negation's words, or None: `ne … pas/jamais/plus`, `aucun`, `sans (que)`; not `ne … que` nor an
     expletive `ne` (`éviter que … ne devienne`)."""
     clause = own_tokens(head) + [t for m in group if m is not head for t in own_tokens(m)]
+    # `ne « pas coopérer »`: the particles belong to the verb even when a quotation mark falls between them
+    clause += [c for m in group for c in m.children if c.dep_ == "advmod" and c not in clause
+               and (c.lower_ in NE or c.lower_ in lexicon.negators)]
     without = [t for t in clause if t.lower_ in WITHOUT and t.dep_ == "mark" and t.head in group]
     if without:
         return without
