@@ -229,3 +229,12 @@ def test_quotes_relay_with_inverted_pronoun_parsed_in_pieces(nlp):
 
 def test_quotes_accuser_with_a_measure_is_not_an_accusation(nlp):
     assert quotes_of("Depuis janvier, l'horloge des fours peut accuser jusqu'à six minutes de retard.", nlp) == []
+
+
+def test_quotes_pronoun_gender_tells_two_people_apart(nlp):
+    text = ("« Nous avons battu notre record », a déclaré M. Lucien Garnier. Le concert de clôture de la chanteuse "
+            "Ana Moreira a réuni 20 000 personnes. « Cette ville, a-t-elle lancé au public, me rappelle mon "
+            "enfance. »")
+    quotes = [q for q in quotes_of(text, nlp) if q.rule == "direct_incise"]
+    assert [q.text for q in quotes] == ["Cette ville", "me rappelle mon enfance."]
+    assert {q.speaker.name for q in quotes} == {"Ana Moreira"}

@@ -97,7 +97,10 @@ class SpeakerResolver:
         if quote.rule != "direct_incise" and in_quotation(self.doc, quote.speaker_index):
             quote.speaker_index = None  # the parse reached into someone's quotation: leave it to the context
             return
-        heads = coordinated(self.doc[quote.speaker_index])
+        speaker = self.doc[quote.speaker_index]
+        if speaker.text == "-t" and speaker.i + 1 < len(self.doc) and self.doc[speaker.i + 1].text.startswith("-"):
+            speaker = self.doc[speaker.i + 1]  # `a-t-elle`: the pronoun is the next piece
+        heads = coordinated(speaker)
         quote.speaker = char_span(phrase(heads[0]))
         cluster, quote.speaker_name = self.resolve(heads[0])
         quote.speaker_entity = cluster.id if cluster else None
@@ -151,22 +154,26 @@ class SpeakerResolver:
         found = self.resolve(antecedent, depth + 1) if antecedent is not None else (None, "")
         if found[0] is not None:
             return found
-        if self.last_speaker is not None and paragraphs_between(self.doc, self.last_speaker[0], token.idx) <= 1:
+        if self.last_speaker is not None and paragraphs_between(self.doc, self.last_speaker[0], token.idx) <= 1 \
+                and compatible(self.last_speaker[1], token):
             return self.last_speaker[1], self.last_speaker[2]
         if antecedent is not None:
             return found
-        cluster = self.last_person_before(token.idx)
+        cluster = self.last_person_before(token.idx, token)
         return cluster, cluster.name if cluster else span.text
 
     def antecedent(self, pronoun: Token) -> Optional[Token]:
         """The latest subject before the pronoun, within its paragraph and the one before, that agrees with it."""
         doc = self.doc
         start = paragraph_start(doc, paragraph_start(doc, pronoun.i) - 1)
-        quoted = False  # subjects inside someone's quotation are not what a narrator's pronoun points to
+        # subjects inside someone's quotation are not what a narrator's pronoun points to; an incise's pronoun
+        # (`« Cette ville, a-t-elle dit, … »`) sits inside the quotation itself, so the walk starts at its opening
+        quoted = in_quotation(doc, pronoun.i)
         for token in reversed(doc[start:pronoun.i]):
             if token.text in CLOSING_MARKS | OPENING_MARKS:
                 quoted = token.text in CLOSING_MARKS  # walking backwards, a closing mark opens a quotation
-            elif not quoted and is_topic_subject(token) and agrees(token, pronoun):
+            elif not quoted and is_topic_subject(token) and agrees(token, pronoun) \
+                    and compatible(cluster_at(doc, token.idx, token.idx + len(token)), pronoun):
                 return co_subject_name(token)
         return None
 
@@ -177,8 +184,8 @@ class SpeakerResolver:
         found += [(0, 0, c) for c in [cluster_at(self.doc, head.idx, head.idx + len(head))] if c]
         return min(found, key=lambda f: (f[0], f[1]))[2] if found else None
 
-    def last_person_before(self, offset: int) -> Optional[EntityCluster]:
-        before = [(start, c) for start, c in self.people if start < offset]
+    def last_person_before(self, offset: int, pronoun: Optional[Token] = None) -> Optional[EntityCluster]:
+        before = [(start, c) for start, c in self.people if start < offset and compatible(c, pronoun)]
         return max(before, key=lambda x: x[0])[1] if before else None
 
 
@@ -203,6 +210,15 @@ def is_anaphor(token: Token) -> bool:
     if token.lower_ in LATTER:
         return any(c.lower_ in {"ce", "cette", "ces"} for c in token.children)
     return token.lower_ in PERSONAL_PRONOUNS or token.pos_ == "PRON"
+
+
+def compatible(cluster: Optional[EntityCluster], pronoun: Optional[Token]) -> bool:
+    """`elle` cannot be a person the article shows as a man (`M. X`, `le chanteur X`), nor `il` a woman."""
+    if cluster is None or pronoun is None or cluster.gender is None:
+        return True
+    text = pronoun.lower_
+    wanted = "f" if "elle" in text else "m" if "il" in text or text in {"dernier", "derniers"} else None
+    return wanted is None or wanted == cluster.gender
 
 
 def agrees(token: Token, pronoun: Token) -> bool:

@@ -23,6 +23,7 @@ class EntityCluster:
     aliases: list[str] = field(default_factory=list)
     country: Optional[str] = None
     roles: list[str] = field(default_factory=list)  # role nouns the article ties to it (`président russe`)
+    gender: Optional[str] = None                     # "m" / "f" for a person when the article shows it
 
 
 @dataclass

@@ -55,6 +55,7 @@ class EntityResolver:
         self.titles = sorted((form for form, row in titles.items() if row["kind"] != "honorific"),
                              key=len, reverse=True)
         self.roles = set(self.titles)
+        self.genders = {form: row["gender"] for form, row in titles.items() if row.get("gender") in {"m", "f"}}
         self.type_nouns = {lemma: row["type"] for lemma, row in column_index(lang, "type_nouns", "lemma").items()}
         register_extensions()
 
@@ -175,9 +176,11 @@ class EntityResolver:
         """`Le porte-parole du syndicat, Jean Dupont,`, `le président russe Ivan Petrov`: a role noun the article
         ties to one person; its definite repetitions (`le président russe a ajouté`) become that person's mentions."""
         linked: dict[str, dict[str, EntityCluster]] = {}
-        for noun, cluster in self.role_anchors(doc):
+        anchors = self.role_anchors(doc)
+        for noun, cluster in anchors:
             for key in role_keys(noun):
                 linked.setdefault(key, {})[cluster.id] = cluster
+        self.set_genders(doc, anchors)
         # a key two people share (`le ministre` for two ministers) names neither
         roles = {key: next(iter(found.values())) for key, found in linked.items() if len(found) == 1}
         for key, cluster in roles.items():
@@ -192,13 +195,31 @@ class EntityResolver:
         for cluster in doc._.entity_clusters:
             cluster.mentions.sort(key=lambda m: m.start)
 
+    def set_genders(self, doc: Doc, anchors: list[tuple[Token, EntityCluster]]) -> None:
+        """A person's grammatical gender when the article shows it: `Mme X`, `M. X`, `la chanteuse X`; so that
+        `elle` and `il` can tell two people apart."""
+        votes: dict[str, set[str]] = {}
+        for noun, cluster in anchors:
+            gender = self.genders.get(noun.lower_) or noun_gender(noun) or self.genders.get(noun.lemma_.lower())
+            if gender:
+                votes.setdefault(cluster.id, set()).add(gender)
+        for cluster in (c for c in doc._.entity_clusters if c.label == "PER"):
+            for mention in cluster.mentions:
+                before = next((t for t in reversed(doc[:max(0, token_at(doc, mention.start))]) if not t.is_space), None)
+                if before is not None and self.genders.get(before.text.lower()) in {"m", "f"} \
+                        and before.text.lower() in self.honorifics:
+                    votes.setdefault(cluster.id, set()).add(self.genders[before.text.lower()])
+            found = votes.get(cluster.id, set())
+            cluster.gender = next(iter(found)) if len(found) == 1 else None
+
     def role_anchors(self, doc: Doc) -> list[tuple[Token, EntityCluster]]:
         """(role noun, person) pairs: by apposition, or the title written right before the name."""
         anchors = []
         for token in doc:
             if token.dep_ == "appos" and {token.pos_, token.head.pos_} == {"NOUN", "PROPN"}:
                 noun, name = (token, token.head) if token.pos_ == "NOUN" else (token.head, token)
-                anchors.append((noun, cluster_at(doc, name.idx, name.idx + len(name))))
+                if noun.lemma_.lower() in self.roles or noun.lower_ in self.roles:
+                    anchors.append((noun, cluster_at(doc, name.idx, name.idx + len(name))))
         for cluster in doc._.entity_clusters:
             for mention in cluster.mentions:
                 anchors.append((self.title_before(doc, mention.start), cluster))
@@ -264,6 +285,16 @@ class EntityResolver:
         country = next((m.country for m in members if m.country), None)
         return EntityCluster(id="", name=name, label=majority_label(members), mentions=mentions,
                              aliases=aliases, country=country)
+
+
+def token_at(doc: Doc, offset: int) -> int:
+    return next((t.i for t in doc if t.idx >= offset), len(doc))
+
+
+def noun_gender(noun: Token) -> Optional[str]:
+    """`la ministre`, `le porte-parole`: the gender its article shows, for nouns with one form for both."""
+    genders = {g for c in noun.children if c.dep_ == "det" for g in c.morph.get("Gender")}
+    return {"Fem": "f", "Masc": "m"}.get(next(iter(genders))) if len(genders) == 1 else None
 
 
 def role_keys(token: Token) -> list[str]:

@@ -31,6 +31,7 @@ UNCLOSED_PENALTY = 0.6       # an unclosed quote mark: where the quotation ends 
 CUE_SEPARATORS = {",", "-", "–", "—"}
 QUOTE_MARKS = set("«»“”\"")
 IMPERSONAL = {"on", "-on"}
+INCISE_WORDS = 6            # words from the cue verb or its subject to the comma closing an incise
 
 
 @Language.factory("veille_quotes", assigns=["doc._.quotes"], requires=["doc._.entity_clusters"],
@@ -97,7 +98,9 @@ class QuoteFinder:
             subject = inverted_subject(verb, adjacent=True)
             if subject is None or doc[group.start - 1].text != ",":
                 continue
-            comma = next((t.i for t in doc[subject.i:min(subject.i + 4, last)] if t.text == ","), None)
+            # `a-t-elle lancé au public,`: the incise closes at the next comma, a few words on
+            comma = next((t.i for t in doc[max(subject.i, verb.i):min(max(subject.i, verb.i) + INCISE_WORDS, last)]
+                          if t.text == ","), None)
             if comma is not None:
                 return [Quoted(quoted.open, group.start - 1, closed=True, cue=verb.i),
                         Quoted(comma, quoted.close, closed=quoted.closed, cue=verb.i)]
