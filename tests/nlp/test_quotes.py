@@ -238,3 +238,22 @@ def test_quotes_pronoun_gender_tells_two_people_apart(nlp):
     quotes = [q for q in quotes_of(text, nlp) if q.rule == "direct_incise"]
     assert [q.text for q in quotes] == ["Cette ville", "me rappelle mon enfance."]
     assert {q.speaker.name for q in quotes} == {"Ana Moreira"}
+
+
+@pytest.mark.parametrize("text", [
+    "Cette réforme intervient alors que les prix de l'énergie augmentent depuis deux ans.",
+    "Le ministre est parti tandis que les syndicats manifestaient devant la préfecture.",
+])
+def test_quotes_conjunction_que_is_not_a_reported_clause(nlp, text):
+    assert quotes_of(text, nlp) == []
+
+
+def test_quotes_selon_with_a_relative_clause_on_the_source(nlp):
+    text = "Selon Paul Terrasson, qui s'est exprimé hier devant la presse, « le dialogue n'est pas rompu »."
+    only(quotes_of(text, nlp), speaker="Paul Terrasson", text="le dialogue n'est pas rompu")
+
+
+def test_quotes_a_speaking_pronoun_does_not_point_at_a_place(nlp):
+    text = ("La ministre Aminata Sall a salué l'accord. Selon elle, les discussions avaient failli échouer "
+            "lorsque Bamako réclamait un tarif préférentiel. « Personne n'a quitté la table », a-t-elle ajouté.")
+    only([q for q in quotes_of(text, nlp) if q.type == "direct"], speaker="Aminata Sall")

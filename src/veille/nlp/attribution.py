@@ -173,7 +173,7 @@ class SpeakerResolver:
             if token.text in CLOSING_MARKS | OPENING_MARKS:
                 quoted = token.text in CLOSING_MARKS  # walking backwards, a closing mark opens a quotation
             elif not quoted and is_topic_subject(token) and agrees(token, pronoun) \
-                    and compatible(cluster_at(doc, token.idx, token.idx + len(token)), pronoun):
+                    and can_speak(cluster_at(doc, token.idx, token.idx + len(token)), pronoun):
                 return co_subject_name(token)
         return None
 
@@ -193,7 +193,7 @@ def is_topic_subject(token: Token) -> bool:
     """A noun subject of a main clause: the subject of a reported `que`-clause or a relative is not whom a
     following `il` points to (`X rappelle que l'Iran a besoin de … Il précise …`)."""
     return (token.dep_ in SUBJECT_DEPS and token.pos_ in {"NOUN", "PROPN"}
-            and token.head.dep_ not in {"ccomp", "acl:relcl"})
+            and token.head.dep_ not in {"ccomp", "acl:relcl", "advcl"})
 
 
 def co_subject_name(token: Token) -> Token:
@@ -210,6 +210,11 @@ def is_anaphor(token: Token) -> bool:
     if token.lower_ in LATTER:
         return any(c.lower_ in {"ce", "cette", "ces"} for c in token.children)
     return token.lower_ in PERSONAL_PRONOUNS or token.pos_ == "PRON"
+
+
+def can_speak(cluster: Optional[EntityCluster], pronoun: Token) -> bool:
+    """A pronoun that speaks points back at a person or an organisation, never at a place (`lorsque X réclamait`)."""
+    return compatible(cluster, pronoun) and (cluster is None or cluster.label != "LOC")
 
 
 def compatible(cluster: Optional[EntityCluster], pronoun: Optional[Token]) -> bool:

@@ -23,6 +23,10 @@ DE = {"de", "d'", "d’"}
 QUE_WINDOW = 8              # tokens between a cue verb and its `que` (`a déclaré à l'avance que`)
 MAX_EXPRESSION_TOKENS = 6
 SOURCE_POS = {"PROPN", "NOUN", "PRON"}
+# `alors que`, `bien que`, `tandis que`…: a conjunction, not a reported clause
+CONJUNCTION_HEADS = {"alors", "bien", "tandis", "pendant", "avant", "après", "sans", "pour", "dès", "parce", "afin",
+                     "ainsi", "lors", "même", "sitôt", "encore", "tant", "si", "depuis", "malgré", "outre"}
+SOURCE_RELATIVES = {"qui", "dont", "lequel", "laquelle"}
 RELATIVE_PRONOUNS = {"lequel", "laquelle", "lesquels", "lesquelles", "quoi", "qui", "que"}
 ACCORDING_TO_CLASSES = {"report", "distancing", "opinion"}
 
@@ -83,6 +87,9 @@ class CueLexicon:
             return None  # `nommé d'après X`: an attribution is set off by commas or heads its sentence
         end = next((t.i for t in doc[cue_end:sentence.end] if t.text in {",", ";", ":"} or t.text in SENTENCE_END),
                    sentence.end)
+        # `Selon X, qui s'est exprimé hier, C`: the relative clause belongs to the source, not to what it says
+        while end + 1 < sentence.end and doc[end].text == "," and doc[end + 1].lower_ in SOURCE_RELATIVES:
+            end = next((t.i for t in doc[end + 1:sentence.end] if t.text in {",", ";", ":"}), sentence.end)
         source = head_noun(doc[start:end], cue_end)
         if source is None or source.lower_ in RELATIVE_PRONOUNS:
             return None
@@ -188,7 +195,7 @@ def complement(verb: Token, frames: set[str]) -> tuple[Optional[Span], str]:
     for child in verb.children:
         if child.dep_ in {"ccomp", "xcomp", "acl"} and child.i > verb.i:
             marks = [c for c in child.children if c.dep_ == "mark"]
-            if any(m.lower_ in QUE for m in marks):
+            if any(m.lower_ in QUE and doc[m.i - 1].lower_ not in CONJUNCTION_HEADS for m in marks):
                 return trimmed(doc, marks[0].i + 1, clause_end(child)), "indirect_que"
             if "obj_de" in frames and any(m.lower_ in DE for m in marks):
                 obj = next((c for c in verb.children if c.dep_ == "obj"), None)
@@ -238,7 +245,7 @@ def nearby_que_clause(verb: Token) -> Optional[tuple[Span, str]]:
     """`X avait déclaré à l'avance que C` when the parser hung the clause on the adverbial."""
     sentence = typographic_sentence(verb)
     for t in verb.doc[verb.i + 1:min(verb.i + 1 + QUE_WINDOW, sentence.end)]:
-        if t.lower_ in QUE and t.dep_ == "mark":
+        if t.lower_ in QUE and t.dep_ == "mark" and verb.doc[t.i - 1].lower_ not in CONJUNCTION_HEADS:
             end = max(t.head.right_edge.i + 1, t.i + 2) if t.head.i > t.i else sentence.end
             return trimmed(verb.doc, t.i + 1, end), "indirect_que"
         if t.is_punct or (t.pos_ == "VERB" and t.dep_ != "acl"):
