@@ -270,3 +270,11 @@ def test_events_promise_is_how_the_event_is_stated(nlp):
 ])
 def test_events_date_of_the_event_never_the_publication_date_by_default(nlp, text, type_, date):
     assert of_type(nlp, text, type_)[0].date == date
+
+
+def test_events_passe_compose_after_pluperfect_does_not_take_its_date(nlp):
+    from veille import analyze
+    text = ("Le 12 mars, la mairie avait annoncé une baisse de la subvention. "
+            "Le directeur Paul Terrasson a accusé la mairie de sacrifier la culture.")
+    events = [e for e in analyze(text, nlp=nlp, published="2024-05-15").events if e.type == "ACCUSE"]
+    assert events and events[0].date is None

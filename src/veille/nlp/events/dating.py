@@ -177,8 +177,8 @@ def main_times(sentence: Span, times: list) -> list:
 def inherit_dates(mentions: list[Mention], context: Context) -> None:
     """`Le 4 mars, X avait exigé … Y a refusé et X l'avait alors renvoyé`: a sentence with no time
     of its own goes on in the time the latest dated sentence of its paragraph set, as long as its tense keeps
-    that frame (the same tense, or a passé composé after a plus-que-parfait); a new paragraph, a tense that
-    steps back or forward, or a quotation, ends it."""
+    that frame (the same tense); a new paragraph, a tense that steps back or forward (a passé composé after a
+    plus-que-parfait comes back to the story's present), or a quotation, ends it."""
     doc, frame, paragraph = context.doc, None, None
     by_sentence: dict[int, list[Mention]] = {}
     for m in mentions:
@@ -197,6 +197,5 @@ def inherit_dates(mentions: list[Mention], context: Context) -> None:
             continue
         for m in by_sentence.get(sentence.start, []):
             tense = tense_of(m.clause)
-            if m.date is None and depth[m.clause.i] == frame[2] and (
-                    tense == frame[1] or (frame[1] == ANTERIOR and tense == PAST)):
+            if m.date is None and depth[m.clause.i] == frame[2] and tense == frame[1]:
                 m.date, m.date_text = frame[0]
