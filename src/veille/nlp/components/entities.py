@@ -9,6 +9,7 @@ the name they abbreviate, and gazetteer names join their canonical form. A capit
 """
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass
 from typing import Optional
@@ -229,7 +230,7 @@ class EntityResolver:
 
     def role_before_comma(self, doc: Doc, offset: int) -> Optional[Token]:
         """`Le porte-parole du ministère, Jean Dupont,` parsed as two subjects: the role phrase before the comma."""
-        i = next((t.i for t in doc if t.idx >= offset), 0)
+        i = token_at(doc, offset)
         if i < 2 or doc[i - 1].text != ",":
             return None
         noun = doc[i - 2]
@@ -239,7 +240,7 @@ class EntityResolver:
 
     def role_after_comma(self, doc: Doc, offset: int) -> Optional[Token]:
         """`Jean Dupont, le ministre des Finances,` parsed as two subjects: the role noun after the comma."""
-        i = next((t.i for t in doc if t.idx >= offset), len(doc))
+        i = token_at(doc, offset)
         if i + 2 >= len(doc) or doc[i].text != "," or doc[i + 1].pos_ != "DET":
             return None
         noun = doc[i + 2]
@@ -247,7 +248,7 @@ class EntityResolver:
 
     def title_before(self, doc: Doc, offset: int) -> Optional[Token]:
         """The role noun written just before a name, over its adjectives (`le président russe |Ivan Petrov`)."""
-        i = next((t.i for t in doc if t.idx >= offset), 0) - 1
+        i = token_at(doc, offset) - 1
         while i >= 0 and doc[i].pos_ == "ADJ":
             i -= 1
         noun = doc[i] if i >= 0 else None
@@ -288,7 +289,11 @@ class EntityResolver:
 
 
 def token_at(doc: Doc, offset: int) -> int:
-    return next((t.i for t in doc if t.idx >= offset), len(doc))
+    """The first token starting at or after a character offset (token starts computed once per Doc)."""
+    starts = doc.user_data.get("veille_token_starts")
+    if starts is None or len(starts) != len(doc):
+        starts = doc.user_data["veille_token_starts"] = [t.idx for t in doc]
+    return bisect_left(starts, offset)
 
 
 def noun_gender(noun: Token) -> Optional[str]:
