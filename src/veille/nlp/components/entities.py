@@ -56,6 +56,9 @@ class EntityResolver:
         self.titles = sorted((form for form, row in titles.items() if row["kind"] != "honorific"),
                              key=len, reverse=True)
         self.roles = set(self.titles)
+        self.titles_by_word: dict[str, list[str]] = {}   # first word → titles, longest first
+        for title in self.titles:
+            self.titles_by_word.setdefault(title.split(" ", 1)[0], []).append(title)
         self.genders = {form: row["gender"] for form, row in titles.items() if row.get("gender") in {"m", "f"}}
         self.type_nouns = {lemma: row["type"] for lemma, row in column_index(lang, "type_nouns", "lemma").items()}
         register_extensions()
@@ -101,7 +104,7 @@ class EntityResolver:
     def after_title(self, doc: Doc, start: int, end: int) -> int:
         """Skip a role title written before the name (`Premier ministre Jean Dupont` → `Jean Dupont`)."""
         lowered = doc[start:end].text.lower()
-        for title in self.titles:
+        for title in self.titles_by_word.get(lowered.split(" ", 1)[0], ()):
             if lowered == title or lowered.startswith(title + " "):
                 skipped = start
                 while skipped < end and doc[skipped].idx < doc[start].idx + len(title):
@@ -134,7 +137,7 @@ class EntityResolver:
         governor = span.root.head
         if governor.i >= span.start:
             return False
-        phrase = span.doc.text[governor.idx:span.end_char].lower()
+        phrase = span.doc[governor.i:span.end].text.lower()
         return governor.lemma_.lower() in self.roles or phrase in self.roles
 
     # -- typing ----------------------------------------------------------------------------------------------
