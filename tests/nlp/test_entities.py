@@ -134,3 +134,9 @@ def test_entities_role_with_a_complement_and_premier_ministre_kept_apart(nlp):
     assert any(r.startswith("ministre") for r in entity_named(article, "Jeanne Corbière").roles)
     terrasson = entity_named(article, "Paul Terrasson")
     assert not any("Premier" in m.text for m in terrasson.mentions)
+
+
+def test_entities_capital_as_target_joins_its_state(nlp):
+    text = "Le Japon et l'Iran négocient. Tokyo prépare de nouvelles sanctions contre Téhéran."
+    iran = entity_with(analyze(text, nlp=nlp), "Iran")
+    assert "Téhéran" in iran.aliases

@@ -349,14 +349,15 @@ def acts_as_state(span: Span, known_place) -> bool:
     """`Washington a averti`, `selon Moscou`, `Kiev et Washington`: a capital standing for its state.
 
     It stays a place after a place preposition (`à Paris`), as the complement of a noun (`la police de X`)
-    other than `du côté de`, and when coordinated with a place that is not a state (`entre X et <ville>`).
+    other than `du côté de` or `contre/avec X`, and when coordinated with a place that is not a state (`entre X et <ville>`).
     """
     root = span.root
     while root.dep_ == "conj" and root.head.i < root.i:
         root = root.head
     if governed_by(span, PLACE_PREPOSITIONS) or governed_by(span, {"sur", "pour"}):
         return False
-    if root.dep_ == "nmod" and root.head.lemma_.lower() not in ACTOR_PREPOSITIONS:
+    if root.dep_ == "nmod" and root.head.lemma_.lower() not in ACTOR_PREPOSITIONS \
+            and not governed_by(span, ACTOR_PREPOSITIONS):   # `des sanctions contre X` is against the state
         return False
     conjuncts = [root] + [c for c in root.children if c.dep_ == "conj" and c.pos_ == "PROPN"]
     return all(known_place(span.doc[c.i:c.i + 1].text) for c in conjuncts if c.i not in range(span.start, span.end))
