@@ -257,3 +257,18 @@ def test_quotes_a_speaking_pronoun_does_not_point_at_a_place(nlp):
     text = ("La ministre Aminata Sall a salué l'accord. Selon elle, les discussions avaient failli échouer "
             "lorsque Bamako réclamait un tarif préférentiel. « Personne n'a quitté la table », a-t-elle ajouté.")
     only([q for q in quotes_of(text, nlp) if q.type == "direct"], speaker="Aminata Sall")
+
+
+def test_quotes_selon_a_pronoun(nlp):
+    text = "La ministre Jeanne Corbière a présenté le texte mardi. Selon elle, la réforme est prête."
+    only(quotes_of(text, nlp), speaker="Jeanne Corbière", mode="reported", text="la réforme est prête")
+
+
+def test_quotes_role_noun_of_the_other_gender_is_someone_else(nlp):
+    text = ("Le ministre de l'Économie, Paul Terrasson, s'est dit inquiet. "
+            "Dans un entretien, la ministre affirme que la réforme sera votée avant l'été.")
+    only([q for q in quotes_of(text, nlp) if "réforme" in q.text], speaker="ministre")
+
+
+def test_quotes_dislocated_pronoun_is_not_part_of_the_speaker(nlp):
+    only(quotes_of("Les syndicats, eux, dénoncent « une provocation ».", nlp), speaker="syndicats")

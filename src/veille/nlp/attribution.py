@@ -10,7 +10,7 @@ from typing import Optional
 
 from spacy.tokens import Doc, Span, Token
 
-from .components.entities import cluster_at, is_definite, role_keys
+from .components.entities import cluster_at, is_definite, role_keys, same_gender
 from .gazetteer import gazetteer
 from .lexicon import column_index
 from .quotemarks import in_quotation
@@ -51,7 +51,7 @@ def phrase(token: Token) -> Span:
     doc = token.doc
     left = right = token.i
     for child in token.children:
-        if child.dep_ in NAME_DEPS and not is_clause(child):
+        if child.dep_ in NAME_DEPS and not is_clause(child) and child.pos_ != "PRON":  # not `eux` in `X, eux,`
             sub = list(child.subtree)
             if any(t.dep_ in {"acl", "acl:relcl", "appos", "punct"} for t in sub):
                 sub = [child]
@@ -120,7 +120,8 @@ class SpeakerResolver:
         return (cluster, cluster.name) if cluster else (None, span.text)
 
     def role_holder(self, token: Token) -> Optional[EntityCluster]:
-        return next((self.roles[key] for key in role_keys(token) if key in self.roles), None)
+        holder = next((self.roles[key] for key in role_keys(token) if key in self.roles), None)
+        return holder if holder is not None and same_gender(holder, token) else None
 
     def by_nationality(self, token: Token) -> Optional[EntityCluster]:
         """`le président russe`, `son homologue russe`: the one person the article ties to a role of that

@@ -90,7 +90,8 @@ class CueLexicon:
         # `Selon X, qui s'est exprimé hier, C`: the relative clause belongs to the source, not to what it says
         while end + 1 < sentence.end and doc[end].text == "," and doc[end + 1].lower_ in SOURCE_RELATIVES:
             end = next((t.i for t in doc[end + 1:sentence.end] if t.text in {",", ";", ":"}), sentence.end)
-        source = head_noun(doc[start:end], cue_end)
+        # `selon elle`, `selon une source`: the expression itself names the source
+        source = head_noun(doc[start:end], cue_end) or head_noun(doc[start:cue_end], start + 1)
         if source is None or source.lower_ in RELATIVE_PRONOUNS:
             return None
         source = self.author(source)
@@ -170,7 +171,7 @@ def is_conditional(verb: Token) -> bool:
 
 
 def inverted_subject(verb: Token, adjacent: bool = False) -> Optional[Token]:
-    """`…, a-t-il dit` / `…, a déclaré Jean Dupont` / `…, ont rapporté les agences`: the subject after the verb.
+    """`…, a-t-il dit` / `…, a déclaré Jean Dupont` / `…, ont rapporté les agences`: the subject after it.
 
     `adjacent` allows nothing but a determiner in between (`« … » a confié Jean Dupont`), so that in
     `« grand débat » a repris à Lyon` the place is not taken for a speaker.
@@ -218,7 +219,7 @@ def clause_end(clause: Token) -> int:
 
 
 def quoted_object(verb: Token) -> Optional[tuple[Span, str]]:
-    """`a salué « un travail rigoureux »`, `déplorant une situation « répressive »`: the object holds the quote."""
+    """`a salué « un travail rigoureux »`, `déplorant une situation « tendue »`: the object holds the quote."""
     obj = next((c for c in verb.children if c.dep_ == "obj" and c.i > verb.i), None)
     if obj is None:
         return None

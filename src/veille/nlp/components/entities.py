@@ -164,7 +164,8 @@ class EntityResolver:
         while root.dep_ == "conj" and root.head.i < root.i:
             root = root.head
         governor = root.head
-        if root.dep_ not in {"appos", "nmod", "amod", "flat:name", "flat"} or governor.pos_ != "NOUN" or governor.i >= span.start:
+        if root.dep_ not in {"appos", "nmod", "amod", "flat:name", "flat"} or governor.pos_ != "NOUN" \
+                or governor.i >= span.start:
             return None
         with_de = any(c.dep_ == "case" for c in root.children)
         lemma = governor.lemma_.lower()
@@ -192,7 +193,7 @@ class EntityResolver:
         taken = [(m.start, m.end) for c in doc._.entity_clusters for m in c.mentions]
         for token in doc:
             person = next((roles[k] for k in role_keys(token) if k in roles), None) if token.pos_ == "NOUN" else None
-            if person is not None and is_definite(token):
+            if person is not None and is_definite(token) and same_gender(person, token):
                 span = role_phrase(token)
                 if not any(start < span.end_char and span.start_char < end for start, end in taken):
                     person.mentions.append(CharSpan(span.start_char, span.end_char, span.text))
@@ -299,6 +300,12 @@ def token_at(doc: Doc, offset: int) -> int:
     return bisect_left(starts, offset)
 
 
+def same_gender(person: EntityCluster, noun: Token) -> bool:
+    """`la ministre` is not the man the article called `le ministre`."""
+    gender = noun_gender(noun)
+    return person.gender is None or gender is None or gender == person.gender
+
+
 def noun_gender(noun: Token) -> Optional[str]:
     """`la ministre`, `le porte-parole`: the gender its article shows, for nouns with one form for both."""
     genders = {g for c in noun.children if c.dep_ == "det" for g in c.morph.get("Gender")}
@@ -349,7 +356,8 @@ def acts_as_state(span: Span, known_place) -> bool:
     """`Washington a averti`, `selon Moscou`, `Kiev et Washington`: a capital standing for its state.
 
     It stays a place after a place preposition (`à Paris`), as the complement of a noun (`la police de X`)
-    other than `du côté de` or `contre/avec X`, and when coordinated with a place that is not a state (`entre X et <ville>`).
+    other than `du côté de` or `contre/avec X`, and when coordinated with a place that is not a state
+    (`entre X et <ville>`).
     """
     root = span.root
     while root.dep_ == "conj" and root.head.i < root.i:

@@ -119,11 +119,12 @@ class QuoteFinder:
         return verb, "direct_cue_after"
 
     def cue_before(self, doc: Doc, quoted: Quoted, inside: set[int]):
-        """`X a déclaré : « … »`, `X estime que « … »`, `selon X, « … »`, `X : « … »`, `X a « déclaré … »`."""
+        """`X a déclaré : « … »`, `X estime que « … »`, `selon X, « … »`, `X : « … »`, `X a « dit … »`."""
         previous = doc[quoted.open - 1] if quoted.open > 0 else None
         if previous is None or is_paragraph_break(previous):
             return None
-        if previous.pos_ == "AUX" and quoted.open < previous.head.i < quoted.close and self.cues.is_cue_verb(previous.head):
+        if previous.pos_ == "AUX" and quoted.open < previous.head.i < quoted.close \
+                and self.cues.is_cue_verb(previous.head):
             return previous.head, "direct_verb_inside"
         sentence = typographic_sentence(previous)
         # a verb inside someone's quotation is part of what they said, not the journalist's attribution
@@ -139,7 +140,7 @@ class QuoteFinder:
         return None
 
     def colon_speaker(self, heading: Span) -> Optional[Token]:
-        """`X : « … »`, `Le ministre X, sur son compte : « … »`, `Réaction de X dans un communiqué : « … »`:
+        """`X : « … »`, `Le ministre X, sur son compte : « … »`, `Réaction de X : « … »`:
         a person named in the heading, else the author of a statement noun, else the name before the colon."""
         people = [t for t in heading if getattr(cluster_at(t.doc, t.idx, t.idx + len(t)), "label", None) == "PER"]
         if people:
