@@ -278,3 +278,14 @@ def test_events_passe_compose_after_pluperfect_does_not_take_its_date(nlp):
             "Le directeur Paul Terrasson a accusé la mairie de sacrifier la culture.")
     events = [e for e in analyze(text, nlp=nlp, published="2024-05-15").events if e.type == "ACCUSE"]
     assert events and events[0].date is None
+
+
+def test_events_weapons_sent_and_a_present_participle_keeps_its_subject(nlp):
+    from veille import analyze
+    text = ("La Norvège a annoncé mardi l'envoi de 20 chars à la Lettonie. "
+            "La Suède a condamné ces livraisons, accusant la Norvège d'attiser les tensions.")
+    events = analyze(text, nlp=nlp, published="2024-05-15").events
+    aid = [e for e in events if e.type == "AID"]
+    assert aid and {a.name for a in aid[0].actors} == {"Norvège", "Lettonie"}
+    accuse = [e for e in events if e.type == "ACCUSE"]
+    assert accuse and all(a.name != "Norvège" or a.role == "target" for e in accuse for a in e.actors)

@@ -198,7 +198,9 @@ class EventFinder:
                 ([verb.head] if verb.dep_ == "acl" else controller(verb))
             partners = [c for c in children if c.dep_.startswith("obl") and case_of(c) in {"avec", "contre", "entre"}]
             return agents, patients + partners  # `l'accord, conclu avec X`
-        inverted = inverted_subject(verb) if verb.lemma_.lower() in self.reporting else None
+        # `…, a démenti le porte-parole`; never a present participle (`accusant X de …` has X as its object)
+        gerund = "Part" in verb.morph.get("VerbForm") and "Pres" in verb.morph.get("Tense")
+        inverted = inverted_subject(verb) if verb.lemma_.lower() in self.reporting and not gerund else None
         inverted = inverted if inverted is not None and self.is_actor_word(inverted) else None
         subjects = [inverted] if inverted is not None else \
             named_first([repaired(c) for c in children if c.dep_ in SUBJECTS | PASSIVE_SUBJECTS]) or controller(verb)
