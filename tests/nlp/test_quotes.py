@@ -272,3 +272,18 @@ def test_quotes_role_noun_of_the_other_gender_is_someone_else(nlp):
 
 def test_quotes_dislocated_pronoun_is_not_part_of_the_speaker(nlp):
     only(quotes_of("Les syndicats, eux, dénoncent « une provocation ».", nlp), speaker="syndicats")
+
+
+@pytest.mark.parametrize("text, speaker, content", [
+    # the tagger reads `juge` as a noun
+    ("L'économiste Thomas Vernier juge que cette décision était « prévisible ».", "Thomas Vernier",
+     "cette décision était « prévisible »"),
+    # the parser hangs `que` as punctuation when the clause holds a quotation
+    ("La ministre Jeanne Corbière estime que la loi est « juste ».", "Jeanne Corbière", "la loi est « juste »"),
+])
+def test_quotes_parser_slips_around_the_cue(nlp, text, speaker, content):
+    only(quotes_of(text, nlp), speaker=speaker, text=content)
+
+
+def test_quotes_restrictive_que_is_not_a_reported_clause(nlp):
+    assert quotes_of("Les deux partis ne se parlaient plus que par communiqués interposés.", nlp) == []

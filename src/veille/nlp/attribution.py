@@ -26,6 +26,10 @@ PERSONAL_PRONOUNS = {"il", "elle", "ils", "elles", "-t-il", "-t-elle", "-il", "-
 
 def subject_of(verb: Token) -> Optional[Token]:
     """The verb's subject; for a participle or infinitive cue (`…, qualifiant X de Y`), the governing verb's."""
+    if verb.pos_ == "NOUN":  # a verb the tagger read as a noun (`X juge que`): its subject, or what it hangs on
+        subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS and c.i < verb.i]
+        head = subjects[0] if subjects else verb.head if verb.head.i < verb.i else None
+        return named(head) if head is not None else None
     if verb.dep_ == "acl" and verb.head.i < verb.i and (verb.head.pos_ in {"NOUN", "PROPN", "PRON"}
                                                           or verb.head.lower_ in LATTER):
         return named(verb.head)  # `Ce dernier, accusant X de …`

@@ -23,9 +23,11 @@ DE = {"de", "d'", "d’"}
 QUE_WINDOW = 8              # tokens between a cue verb and its `que` (`a déclaré à l'avance que`)
 MAX_EXPRESSION_TOKENS = 6
 SOURCE_POS = {"PROPN", "NOUN", "PRON"}
-# `alors que`, `bien que`, `tandis que`…: a conjunction, not a reported clause
+# `alors que`, `bien que`, `tandis que`…: a conjunction, not a reported clause; `plus que`, `autre que`: a
+# comparison or a restriction (`ne se parlaient plus que par communiqués`)
 CONJUNCTION_HEADS = {"alors", "bien", "tandis", "pendant", "avant", "après", "sans", "pour", "dès", "parce", "afin",
-                     "ainsi", "lors", "même", "sitôt", "encore", "tant", "si", "depuis", "malgré", "outre"}
+                     "ainsi", "lors", "même", "sitôt", "encore", "tant", "si", "depuis", "malgré", "outre",
+                     "plus", "moins", "autre", "autant", "rien", "davantage", "mieux"}
 SOURCE_RELATIVES = {"qui", "dont", "lequel", "laquelle"}
 RELATIVE_PRONOUNS = {"lequel", "laquelle", "lesquels", "lesquelles", "quoi", "qui", "que"}
 ACCORDING_TO_CLASSES = {"report", "distancing", "opinion"}
@@ -54,7 +56,17 @@ class CueLexicon:
                              if row["kind"] == "noun" and " " not in row["expression"]}
 
     def is_cue_verb(self, token: Token) -> bool:
-        return token.pos_ in {"VERB", "AUX"} and not token.dep_.startswith("aux") and self.lemma(token) is not None
+        if token.pos_ in {"VERB", "AUX"}:
+            return not token.dep_.startswith("aux") and self.lemma(token) is not None
+        return self.mistagged_verb(token)
+
+    def mistagged_verb(self, token: Token) -> bool:
+        """`X juge que …` tagged as the noun `juge`: a reporting-verb form with no determiner, after a name or
+        noun and before `que`."""
+        doc = token.doc
+        return (token.pos_ == "NOUN" and 0 < token.i < len(doc) - 1 and doc[token.i + 1].lower_ in QUE
+                and doc[token.i - 1].pos_ in {"PROPN", "NOUN"} and not any(c.dep_ == "det" for c in token.children)
+                and first_group_lemma(token.lower_, self.verbs) is not None)
 
     def lemma(self, token: Token) -> Optional[str]:
         """The lexicon lemma of a verb form; spaCy's lemmatiser misses some (`estime` → `estime`)."""
@@ -246,7 +258,9 @@ def nearby_que_clause(verb: Token) -> Optional[tuple[Span, str]]:
     """`X avait déclaré à l'avance que C` when the parser hung the clause on the adverbial."""
     sentence = typographic_sentence(verb)
     for t in verb.doc[verb.i + 1:min(verb.i + 1 + QUE_WINDOW, sentence.end)]:
-        if t.lower_ in QUE and t.dep_ == "mark" and verb.doc[t.i - 1].lower_ not in CONJUNCTION_HEADS:
+        # a conjunction `que`, whatever the parser hung it on (`punct` when the clause holds a quotation)
+        if t.lower_ in QUE and (t.dep_ == "mark" or t.pos_ == "SCONJ") \
+                and verb.doc[t.i - 1].lower_ not in CONJUNCTION_HEADS:
             end = max(t.head.right_edge.i + 1, t.i + 2) if t.head.i > t.i else sentence.end
             return trimmed(verb.doc, t.i + 1, end), "indirect_que"
         if t.is_punct or (t.pos_ == "VERB" and t.dep_ != "acl"):

@@ -23,7 +23,7 @@ from ..cues import (QUE, AccordingTo, CueLexicon, complement, cue_group, inverte
                     is_finite, trimmed, typographic_sentence)
 from ..extensions import init_doc, register_extensions
 from .entities import cluster_at
-from ..quotemarks import Quoted, find_quoted, is_paragraph_break
+from ..quotemarks import Quoted, find_quoted, in_quotation, is_paragraph_break
 from ..types import CharSpan, QuoteMatch
 
 MIN_DIRECT_WORDS = 4         # shorter quoted stretches without a verb or a cue are names or scare quotes
@@ -199,9 +199,18 @@ class QuoteFinder:
         content, rule = complement(verb, self.cues.frames(verb))
         if content is None:
             return None
+        content = with_closing_mark(content)
         quote = QuoteMatch(content.start_char, content.end_char, "indirect", rule=rule)
         self.set_cue(quote, verb, rule)
         return quote if has_speaker_outside(verb.doc, quote) else None
+
+
+def with_closing_mark(content: Span) -> Span:
+    """Content that stops just inside a quotation (the parser hung the closing mark elsewhere) takes it in."""
+    doc, end = content.doc, content.end
+    if end < len(doc) and doc[end].text in QUOTE_MARKS and in_quotation(doc, end):
+        return doc[content.start:end + 1]
+    return content
 
 
 def has_speaker_outside(doc: Doc, quote: QuoteMatch) -> bool:
