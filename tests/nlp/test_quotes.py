@@ -287,3 +287,8 @@ def test_quotes_parser_slips_around_the_cue(nlp, text, speaker, content):
 
 def test_quotes_restrictive_que_is_not_a_reported_clause(nlp):
     assert quotes_of("Les deux partis ne se parlaient plus que par communiqués interposés.", nlp) == []
+
+
+def test_quotes_impersonal_on_with_a_named_source(nlp):
+    text = "Trois suspects ont été interpellés mardi à Lorient, a-t-on appris de source policière."
+    only(quotes_of(text, nlp), speaker="source policière", text="Trois suspects ont été interpellés mardi à Lorient")

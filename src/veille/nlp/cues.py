@@ -292,7 +292,7 @@ def relay_content(verb: Token) -> Optional[Span]:
     sentence = typographic_sentence(verb)
     after = next((t.i for t in doc[verb.i + 1:min(verb.i + 8, sentence.end)] if t.text == ","), None)
     # its own subject only: a conjoined verb's (`Kim discutera …, ont rapporté les agences`) is not it
-    subject = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
+    subject = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS and not c.text.startswith("-")), None)
     if subject is not None and subject.i < verb.i and after is None:
         return None  # `Jean Dupont, ministre, a déclaré la guerre`: a subject before, no incise
     # `C1, estiment les analystes, C2`: the incise sits inside the statement, which runs to the sentence end

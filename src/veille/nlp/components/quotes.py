@@ -180,6 +180,8 @@ class QuoteFinder:
             subject = inverted_subject(verb) or subject_outside(verb, quote)
         else:
             subject = subject_of(verb) or inverted_subject(verb)
+        if subject is not None and subject.lower_ in IMPERSONAL:
+            subject = named_source(verb)  # `a-t-on appris de source policière`: the source, else nobody
         quote.speaker_index = subject.i if subject is not None else None
         if is_conditional(verb):
             quote.mode = "reported"
@@ -203,6 +205,15 @@ class QuoteFinder:
         quote = QuoteMatch(content.start_char, content.end_char, "indirect", rule=rule)
         self.set_cue(quote, verb, rule)
         return quote if has_speaker_outside(verb.doc, quote) else None
+
+
+def named_source(verb: Token) -> Optional[Token]:
+    """`on apprend de source diplomatique`, `a-t-on appris auprès du ministère`: who the impersonal `on` heard."""
+    for child in verb.children:
+        cases = {c.lower_ for c in child.children if c.dep_ == "case"}
+        if child.dep_.startswith("obl") and (child.lemma_.lower() == "source" or "auprès" in cases):
+            return child
+    return None
 
 
 def with_closing_mark(content: Span) -> Span:
