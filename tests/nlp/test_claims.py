@@ -90,3 +90,10 @@ def test_claims_negation_split_by_a_quotation_mark(nlp):
     from veille import analyze
     claims = analyze("Le ministre a affirmé ne « pas connaître » le dossier.", nlp=nlp).claims
     assert any(c.factuality == "negated" and "connaître" in c.text for c in claims)
+
+
+def test_claims_indefinite_pronoun_is_not_resolved_to_an_antecedent(nlp):
+    from veille import analyze
+    text = "Le rapport a été publié lundi. Rien ne prouve que les fonds aient été détournés."
+    claims = analyze(text, nlp=nlp).claims
+    assert not any("rapport" in [s.name for s in c.chain] for c in claims)

@@ -21,6 +21,9 @@ NAME_DEPS = {"flat:name", "flat", "flat:foreign", "compound", "amod", "nmod", "c
 CLAUSE_DEPS = {"acl", "acl:relcl", "advcl", "ccomp", "xcomp", "parataxis", "conj", "punct"}
 OPENING_MARKS, CLOSING_MARKS = {"«", "“"}, {"»", "”"}
 LATTER = {"dernier", "dernière", "derniers", "dernières"}  # `ce dernier`: the latest person mentioned
+# pronouns that point at nobody in particular: `Rien ne prouve que …`, `Personne ne sait si …`
+NOT_ANAPHORS = {"rien", "personne", "aucun", "aucune", "nul", "nulle", "tout", "tous", "chacun", "chacune", "cela",
+                "ça", "ceci", "ce", "c'", "on", "-on", "quiconque", "plusieurs", "certains", "certaines"}
 PERSONAL_PRONOUNS = {"il", "elle", "ils", "elles", "-t-il", "-t-elle", "-il", "-elle", "-ils", "-elles"}
 
 
@@ -214,7 +217,7 @@ def is_anaphor(token: Token) -> bool:
     """`il`, `elle`, `-t-il`, and `ce dernier` / `cette dernière`."""
     if token.lower_ in LATTER:
         return any(c.lower_ in {"ce", "cette", "ces"} for c in token.children)
-    return token.lower_ in PERSONAL_PRONOUNS or token.pos_ == "PRON"
+    return token.lower_ in PERSONAL_PRONOUNS or (token.pos_ == "PRON" and token.lower_ not in NOT_ANAPHORS)
 
 
 def can_speak(cluster: Optional[EntityCluster], pronoun: Token) -> bool:
