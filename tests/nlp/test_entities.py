@@ -140,3 +140,9 @@ def test_entities_capital_as_target_joins_its_state(nlp):
     text = "Le Japon et l'Iran négocient. Tokyo prépare de nouvelles sanctions contre Téhéran."
     iran = entity_with(analyze(text, nlp=nlp), "Iran")
     assert "Téhéran" in iran.aliases
+
+
+def test_entities_capitalised_article_inside_a_surname_is_kept(nlp):
+    article = analyze("La sénatrice Annick Le Guen a voté contre. Mme Le Guen a expliqué son choix.", nlp=nlp)
+    person = entity_with(article, "Annick Le Guen")
+    assert "Le Guen" in person.aliases

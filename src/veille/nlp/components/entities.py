@@ -81,7 +81,8 @@ class EntityResolver:
         verbs = [t.i for t in ent if t.i > ent.start and t.morph.get("VerbForm") and
                  t.morph.get("VerbForm")[0] in {"Inf", "Fin"}]
         end = min([end, *verbs])  # `Ordre de coopérer`: the tagger ran on into the verb
-        while start < end and (doc[start].pos_ in EDGE_POS or doc[start].lower_ in self.honorifics):
+        while start < end and (doc[start].pos_ in EDGE_POS or doc[start].lower_ in self.honorifics) \
+                and not is_name_particle(doc[start]):
             start += 1
         start = self.after_title(doc, start, end)
         while end > start and doc[end - 1].pos_ in EDGE_POS:
@@ -338,6 +339,18 @@ def role_phrase(token: Token) -> Span:
     left = min([c.i for c in token.children if c.dep_ == "det" and c.i < token.i] or [token.i])
     right = max([token.i] + [c.i for c in role_modifiers(token) if c.i > token.i])
     return doc[left:right + 1]
+
+
+def is_name_particle(token: Token) -> bool:
+    """`Mme Le Pen`, `Jean Le Drian`: a capitalised article inside a sentence belongs to the surname."""
+    if token.pos_ != "DET" or not token.text[:1].isupper() or token.i == 0:
+        return False
+    before = token.doc[token.i - 1]
+    return before.is_alpha and not is_paragraph_start(before) and before.text not in {"«", "“", '"'}
+
+
+def is_paragraph_start(token: Token) -> bool:
+    return "\n" in token.whitespace_ or token.is_space
 
 
 def is_common_noun(span: Span) -> bool:
