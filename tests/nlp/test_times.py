@@ -53,6 +53,7 @@ def test_times_absolute_dates(nlp, text, published, expected):
     ("Le traité devrait être ratifié le 12 avril.", "2024-03-14", "2024-04-12"),   # modal + passive infinitive
     ("La réunion est prévue le 12 avril.", "2024-03-14", "2024-04-12"),            # a plan in the present
     ("La réunion était prévue le 12 avril.", "2024-03-14", "2023-04-12"),
+    ("L'accord expire fin juin.", "2024-05-15", "2024-06"),   # no verb found: the nearest reading
 ])
 def test_times_yearless_dates_take_the_plausible_year(nlp, text, published, value):
     assert first(nlp, text, published)[1] == value

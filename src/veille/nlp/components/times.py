@@ -240,7 +240,7 @@ class TimeTagger:
         """-1 past, 1 future, 0 unknown: from the tense of the verb governing the expression."""
         verb = governing_verb(span.root)
         if verb is None:
-            return -1                 # a verbless phrase (l'accord de mercredi, a headline) reports the past
+            return 0                  # a verbless phrase: the nearest reading
         return self.verb_direction(verb)
 
     def verb_direction(self, verb: Token) -> int:
