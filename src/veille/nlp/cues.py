@@ -11,7 +11,7 @@ from typing import Optional
 
 from spacy.tokens import Doc, Span, Token
 
-from .attribution import SUBJECT_DEPS, subject_of
+from .attribution import SUBJECT_DEPS
 from .lexicon import column_index, load_table
 from .quotemarks import in_quotation, is_paragraph_break
 
