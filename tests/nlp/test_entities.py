@@ -146,3 +146,8 @@ def test_entities_capitalised_article_inside_a_surname_is_kept(nlp):
     article = analyze("La sénatrice Annick Le Guen a voté contre. Mme Le Guen a expliqué son choix.", nlp=nlp)
     person = entity_with(article, "Annick Le Guen")
     assert "Le Guen" in person.aliases
+
+
+def test_entities_an_official_takes_the_country_of_the_role(nlp):
+    article = analyze("Le président sénégalais Moussa Ndiaye s'est rendu jeudi à Rabat.", nlp=nlp)
+    assert entity_with(article, "Moussa Ndiaye").country == "SN"

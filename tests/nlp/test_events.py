@@ -289,3 +289,9 @@ def test_events_weapons_sent_and_a_present_participle_keeps_its_subject(nlp):
     assert aid and {a.name for a in aid[0].actors} == {"Norvège", "Lettonie"}
     accuse = [e for e in events if e.type == "ACCUSE"]
     assert accuse and all(a.name != "Norvège" or a.role == "target" for e in accuse for a in e.actors)
+
+
+def test_events_striking_military_targets_is_an_assault(nlp):
+    from veille import analyze
+    events = analyze("L'aviation a frappé plusieurs cibles dans le nord du pays mardi.", nlp=nlp, published="2024-05-15").events
+    assert any(e.type == "ASSAULT" for e in events)

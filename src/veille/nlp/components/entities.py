@@ -187,6 +187,7 @@ class EntityResolver:
             for key in role_keys(noun):
                 linked.setdefault(key, {})[cluster.id] = cluster
         self.set_genders(doc, anchors)
+        self.set_countries(anchors)
         # a key two people share (`le ministre` for two ministers) names neither
         roles = {key: next(iter(found.values())) for key, found in linked.items() if len(found) == 1}
         for key, cluster in roles.items():
@@ -217,6 +218,19 @@ class EntityResolver:
                     votes.setdefault(cluster.id, set()).add(self.genders[before.text.lower()])
             found = votes.get(cluster.id, set())
             cluster.gender = next(iter(found)) if len(found) == 1 else None
+
+    def set_countries(self, anchors: list[tuple[Token, EntityCluster]]) -> None:
+        """`le président sénégalais X`: an official's country, from the demonym of the role the article gives."""
+        votes: dict[str, set[str]] = {}
+        for noun, cluster in anchors:
+            for adjective in (c for c in noun.children if c.pos_ == "ADJ"):
+                code = self.gazetteer.demonym(adjective.text)
+                if code:
+                    votes.setdefault(cluster.id, set()).add(code)
+        for cluster in {c.id: c for _, c in anchors}.values():
+            found = votes.get(cluster.id, set())
+            if cluster.country is None and len(found) == 1:
+                cluster.country = next(iter(found))
 
     def role_anchors(self, doc: Doc) -> list[tuple[Token, EntityCluster]]:
         """(role noun, person) pairs: by apposition, or the title written right before the name."""
