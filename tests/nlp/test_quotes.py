@@ -292,3 +292,20 @@ def test_quotes_restrictive_que_is_not_a_reported_clause(nlp):
 def test_quotes_impersonal_on_with_a_named_source(nlp):
     text = "Trois suspects ont été interpellés mardi à Lorient, a-t-on appris de source policière."
     only(quotes_of(text, nlp), speaker="source policière", text="Trois suspects ont été interpellés mardi à Lorient")
+
+
+def test_quotes_quote_paragraph_after_a_blank_line_floats_to_the_previous_speaker(nlp):
+    text = ("« Les salariés ne lâcheront rien », a lancé Paul Terrasson devant l'usine.\n\n"
+            "« Nous avons fait des propositions sérieuses. »\n\n"
+            "La direction, elle, n'a pas répondu.")
+    only([q for q in quotes_of(text, nlp) if q.text.startswith("Nous avons")], speaker="Paul Terrasson")
+
+
+def test_quotes_pour_with_an_apposition_on_the_source(nlp):
+    text = "Pour Paul Terrasson, secrétaire général du syndicat, la mobilisation est « historique »."
+    only(quotes_of(text, nlp), speaker="Paul Terrasson", text="la mobilisation est « historique »")
+
+
+def test_quotes_cue_verb_tagged_as_a_noun_after_the_quote(nlp):
+    text = "« C'est la troisième fois ce mois-ci », soupire Martine, 54 ans, infirmière à Créteil."
+    only(quotes_of(text, nlp), speaker="Martine", type="direct")

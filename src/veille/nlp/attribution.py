@@ -6,6 +6,7 @@ leading determiner (`agences de presse russes`), so unnamed sources stay describ
 """
 from __future__ import annotations
 
+import re
 from typing import Optional
 
 from spacy.tokens import Doc, Span, Token
@@ -16,6 +17,7 @@ from .lexicon import column_index
 from .quotemarks import in_quotation
 from .types import CharSpan, EntityCluster, QuoteMatch
 
+PARAGRAPH_BREAK = re.compile(r"\n(?:[^\S\n]*\n)*")
 SUBJECT_DEPS = {"nsubj", "nsubj:pass", "expl:subj"}
 NAME_DEPS = {"flat:name", "flat", "flat:foreign", "compound", "amod", "nmod", "case", "det", "fixed"}
 CLAUSE_DEPS = {"acl", "acl:relcl", "advcl", "ccomp", "xcomp", "parataxis", "conj", "punct"}
@@ -162,7 +164,7 @@ class SpeakerResolver:
         found = self.resolve(antecedent, depth + 1) if antecedent is not None else (None, "")
         if found[0] is not None:
             return found
-        if self.last_speaker is not None and paragraphs_between(self.doc, self.last_speaker[0], token.idx) <= 1 \
+        if self.last_speaker is not None and paragraphs_between(self.doc, self.last_speaker[0], token.idx) == 0 \
                 and compatible(self.last_speaker[1], token):
             return self.last_speaker[1], self.last_speaker[2]
         if antecedent is not None:
@@ -246,8 +248,8 @@ def agrees(token: Token, pronoun: Token) -> bool:
 
 
 def paragraphs_between(doc: Doc, start: int, end: int) -> int:
-    """How many paragraph breaks lie between two character offsets."""
-    return doc.text.count("\n", start, end)
+    """How many paragraph breaks lie between two character offsets (a blank line is one break, not two)."""
+    return len(PARAGRAPH_BREAK.findall(doc.text, start, end))
 
 
 def paragraph_start(doc: Doc, i: int) -> int:

@@ -61,12 +61,16 @@ class CueLexicon:
         return self.mistagged_verb(token)
 
     def mistagged_verb(self, token: Token) -> bool:
-        """`X juge que …` tagged as the noun `juge`: a reporting-verb form with no determiner, after a name or
-        noun and before `que`."""
+        """A reporting verb the tagger read as a noun (`X juge que …`, `« … », soupire X`): a verb form with no
+        determiner, between a name and `que`, or between a closing quotation mark and its speaker."""
         doc = token.doc
-        return (token.pos_ == "NOUN" and 0 < token.i < len(doc) - 1 and doc[token.i + 1].lower_ in QUE
-                and doc[token.i - 1].pos_ in {"PROPN", "NOUN"} and not any(c.dep_ == "det" for c in token.children)
-                and first_group_lemma(token.lower_, self.verbs) is not None)
+        if token.pos_ != "NOUN" or not 1 < token.i < len(doc) - 1 or any(c.dep_ == "det" for c in token.children):
+            return False
+        before, after = doc[token.i - 1], doc[token.i + 1]
+        before_que = after.lower_ in QUE and before.pos_ in {"PROPN", "NOUN"}
+        after_quote = (before.text in {",", "–", "—"} and doc[token.i - 2].text in {"»", "”", '"'}
+                       and after.pos_ in {"PROPN", "DET"})
+        return (before_que or after_quote) and first_group_lemma(token.lower_, self.verbs) is not None
 
     def lemma(self, token: Token) -> Optional[str]:
         """The lexicon lemma of a verb form; spaCy's lemmatiser misses some (`estime` → `estime`)."""
@@ -107,6 +111,10 @@ class CueLexicon:
         if source is None or source.lower_ in RELATIVE_PRONOUNS:
             return None
         source = self.author(source)
+        # `Pour X, secrétaire général de Y, C`: an apposition to the source is still the source
+        owned = {t.i for t in source.subtree}
+        while end + 1 < sentence.end and doc[end].text == "," and end + 1 in owned:
+            end = next((t.i for t in doc[end + 1:sentence.end] if t.text in {",", ";", ":"}), sentence.end)
         return AccordingTo(start, cue_end, source, end, row["mode"])
 
 

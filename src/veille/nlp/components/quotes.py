@@ -354,13 +354,19 @@ def source_phrase(doc: Doc, index: Optional[int]) -> Optional[str]:
     return phrase(doc[index]).text if index is not None else None
 
 
+def near_enough(doc: Doc, previous: QuoteMatch, quote: QuoteMatch) -> bool:
+    """The same paragraph, or the next one when the quote opens it (a quote paragraph)."""
+    breaks = paragraphs_between(doc, previous.end, quote.start)
+    before = doc.text[max(0, quote.start - 4):quote.start].rstrip(" «“\"\u00a0\u202f")
+    return breaks == 0 or (breaks == 1 and (before == "" or before.endswith("\n")))
+
+
 def assign_floating_speakers(doc: Doc, quotes: list[QuoteMatch]) -> None:
     """A direct quote with no attribution of its own belongs to the closest preceding speaker, if near."""
     previous: Optional[QuoteMatch] = None
     for quote in sorted(quotes, key=lambda q: q.start):
         orphan = quote.rule == "direct_floating" or (quote.cue is not None and quote.speaker_index is None)
-        if orphan and not quote.speaker_name and previous is not None and paragraphs_between(
-                doc, previous.end, quote.start) <= 1:
+        if orphan and not quote.speaker_name and previous is not None and near_enough(doc, previous, quote):
             quote.speaker_entity, quote.speaker_name = previous.speaker_entity, previous.speaker_name
             quote.speaker = previous.speaker
             if quote.cue is None:
