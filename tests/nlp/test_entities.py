@@ -151,3 +151,8 @@ def test_entities_capitalised_article_inside_a_surname_is_kept(nlp):
 def test_entities_an_official_takes_the_country_of_the_role(nlp):
     article = analyze("Le président sénégalais Moussa Ndiaye s'est rendu jeudi à Rabat.", nlp=nlp)
     assert entity_with(article, "Moussa Ndiaye").country == "SN"
+
+
+def test_entities_role_after_the_name_without_an_article(nlp):
+    text = "Hélène Marchal, présidente de la Banque, a défendu la hausse. La présidente de la Banque a ajouté un mot."
+    assert any(r.startswith("président") for r in entity_with(analyze(text, nlp=nlp), "Hélène Marchal").roles)

@@ -260,9 +260,9 @@ class EntityResolver:
     def role_after_comma(self, doc: Doc, offset: int) -> Optional[Token]:
         """`Jean Dupont, le ministre des Finances,` parsed as two subjects: the role noun after the comma."""
         i = token_at(doc, offset)
-        if i + 2 >= len(doc) or doc[i].text != "," or doc[i + 1].pos_ != "DET":
+        if i + 2 >= len(doc) or doc[i].text != ",":
             return None
-        noun = doc[i + 2]
+        noun = doc[i + 2] if doc[i + 1].pos_ == "DET" else doc[i + 1]   # `X, présidente de Y,` has no article
         return noun if noun.pos_ == "NOUN" and noun.lemma_.lower() in self.roles else None
 
     def title_before(self, doc: Doc, offset: int) -> Optional[Token]:
@@ -337,8 +337,13 @@ def role_keys(token: Token) -> list[str]:
 
 
 def role_modifiers(token: Token) -> list[Token]:
-    return [c for c in token.children if c.pos_ == "ADJ" or (c.dep_ == "nmod" and c.pos_ == "NOUN" and c.i > token.i
-                                                            and any(m.lower_ in DE for m in c.children))]
+    """The adjectives of a role noun and its `de` complement (`présidente de la banque`, `ministre de X`)."""
+    return [c for c in token.children if c.pos_ == "ADJ" or is_portfolio(c, token)]
+
+
+def is_portfolio(child: Token, role: Token) -> bool:
+    return (child.dep_ == "nmod" and child.pos_ in {"NOUN", "PROPN"} and child.i > role.i
+            and any(m.lower_ in DE for m in child.children))
 
 
 def is_definite(token: Token) -> bool:
