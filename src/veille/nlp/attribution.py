@@ -11,17 +11,15 @@ from typing import Optional
 
 from spacy.tokens import Doc, Span, Token
 
-from .components.entities import cluster_at, is_definite, role_keys, same_gender
+from .components.entities import cluster_at, is_definite, role_keys, role_nouns, same_gender
 from .gazetteer import gazetteer
-from .lexicon import column_index
-from .quotemarks import in_quotation
+from .quotemarks import CLOSING_MARKS, OPENING_MARKS, in_quotation
 from .types import CharSpan, EntityCluster, QuoteMatch
 
 PARAGRAPH_BREAK = re.compile(r"\n(?:[^\S\n]*\n)*")
 SUBJECT_DEPS = {"nsubj", "nsubj:pass", "expl:subj"}
 NAME_DEPS = {"flat:name", "flat", "flat:foreign", "compound", "amod", "nmod", "case", "det", "fixed"}
 CLAUSE_DEPS = {"acl", "acl:relcl", "advcl", "ccomp", "xcomp", "parataxis", "conj", "punct"}
-OPENING_MARKS, CLOSING_MARKS = {"«", "“"}, {"»", "”"}
 LATTER = {"dernier", "dernière", "derniers", "dernières"}  # `ce dernier`: the latest person mentioned
 # pronouns that point at nobody in particular: `Rien ne prouve que …`, `Personne ne sait si …`
 NOT_ANAPHORS = {"rien", "personne", "aucun", "aucune", "nul", "nulle", "tout", "tous", "chacun", "chacune", "cela",
@@ -97,7 +95,7 @@ class SpeakerResolver:
         # (where its quote ended, the cluster or None, the name): a person, or a role noun left unnamed
         self.last_speaker: Optional[tuple[int, Optional[EntityCluster], str]] = None
         self.gazetteer = gazetteer(doc.lang_)
-        self.titles = {form for form, row in column_index(doc.lang_, "titles", "form").items() if row["kind"] == "role"}
+        self.titles = role_nouns(doc.lang_)
         self.roles = {key: c for c in self.clusters for key in c.roles}  # role nouns the article ties to a person
 
     def resolve_quote(self, quote: QuoteMatch) -> None:

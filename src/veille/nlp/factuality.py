@@ -17,6 +17,7 @@ from typing import Callable, Iterable, Optional
 from spacy.tokens import Doc, Span, Token
 
 from .lexicon import load_table
+from .quotemarks import quote_depths
 from .types import QuoteMatch
 
 CERTAIN, PROBABLE, POSSIBLE, NEGATED, UNKNOWN = "certain", "probable", "possible", "negated", "unknown"
@@ -34,7 +35,6 @@ COMPLEMENTIZERS = {"que", "qu'", "qu’", "si", "s'", "s’"}
 INTERROGATIVES = {"quel", "quelle", "quels", "quelles", "qui", "quoi", "comment", "pourquoi", "où", "quand",
                   "combien", "lequel", "laquelle", "lesquels", "lesquelles"}
 HYPOTHESIS = {"si", "s'", "s’"}
-OPENING_MARKS, CLOSING_MARKS = {"«", "“"}, {"»", "”"}
 NE = {"ne", "n'", "n’"}
 RESTRICTIVE = {"que", "qu'", "qu’"}
 WITHOUT = {"sans"}
@@ -179,22 +179,6 @@ def quoted(token: Token, head: Token) -> bool:
     """A dependent inside quotation marks when the head is outside (or the reverse): someone else's words."""
     depth = quote_depths(token.doc)
     return (depth[token.i] > 0) != (depth[head.i] > 0)
-
-
-def quote_depths(doc: Doc) -> list[int]:
-    """For each token, how many quotation marks are open around it (computed once per Doc)."""
-    if "veille_quote_depths" not in doc.user_data:
-        depths, depth = [], 0
-        for token in doc:
-            if token.text in CLOSING_MARKS:
-                depth = max(0, depth - 1)
-            depths.append(depth if token.text not in OPENING_MARKS else depth + 1)
-            if token.text in OPENING_MARKS:
-                depth += 1
-            if "\n" in token.text or "\n" in token.whitespace_:
-                depth = 0  # an unclosed quotation ends with its paragraph
-        doc.user_data["veille_quote_depths"] = depths
-    return doc.user_data["veille_quote_depths"]
 
 
 # the cues ----------------------------------------------------------------------------------------------------

@@ -1,4 +1,4 @@
-"""Finds the stretches of a Doc between quotation marks: « », “ ”, ‹ ›, and straight double quotes.
+"""Quotation marks in a Doc: the stretches between them (« », “ ”, ‹ ›, straight) and the tokens they enclose.
 
 Typography is the most reliable signal of direct speech. An opening mark left unclosed at the end of its
 paragraph is closed there and reported in `doc._.warnings` rather than swallowing the rest of the article.
@@ -12,6 +12,8 @@ from spacy.tokens import Doc
 
 PAIRS = {"«": "»", "“": "”", "‹": "›", "„": "“"}
 STRAIGHT = {'"', "＂"}
+OPENING_MARKS, CLOSING_MARKS = {"«", "“"}, {"»", "”"}   # the pairs French news use
+QUOTE_MARKS = OPENING_MARKS | CLOSING_MARKS | {'"'}
 
 
 @dataclass
@@ -58,17 +60,43 @@ def find_quoted(doc: Doc) -> list[Quoted]:
     return sorted(found, key=lambda q: q.open)
 
 
+
+def quote_depths(doc: Doc) -> list[int]:
+    """For each token, how many « » / “ ” are open around it, the marks themselves included (once per Doc)."""
+    if "veille_quote_depths" not in doc.user_data:
+        depths, depth = [], 0
+        for token in doc:
+            if token.text in CLOSING_MARKS:
+                depth = max(0, depth - 1)
+            depths.append(depth if token.text not in OPENING_MARKS else depth + 1)
+            if token.text in OPENING_MARKS:
+                depth += 1
+            if "\n" in token.text or "\n" in token.whitespace_:
+                depth = 0  # an unclosed quotation ends with its paragraph
+        doc.user_data["veille_quote_depths"] = depths
+    return doc.user_data["veille_quote_depths"]
+
+
 def in_quotation(doc: Doc, i: int) -> bool:
-    """Whether token i lies between quote marks opened earlier in its paragraph."""
-    depth, straight = 0, False
-    j = i - 1
-    while j >= 0 and not is_paragraph_break(doc[j]):
-        text = doc[j].text
-        if text in PAIRS.values() and text not in PAIRS:
-            depth -= 1
-        elif text in PAIRS:
-            depth += 1
-        elif text in STRAIGHT:
-            straight = not straight
-        j -= 1
-    return depth > 0 or straight
+    """Whether token i lies between quote marks (straight ones too) opened earlier in its paragraph."""
+    return opened_before(doc)[i]
+
+
+def opened_before(doc: Doc) -> list[bool]:
+    """For each token, whether a quotation opened earlier in its paragraph is still open (once per Doc)."""
+    found = doc.user_data.get("veille_opened_before")
+    if found is None or len(found) != len(doc):
+        found, depth, straight = [], 0, False
+        for token in doc:
+            found.append(depth > 0 or straight)
+            text = token.text
+            if text in PAIRS.values() and text not in PAIRS:
+                depth -= 1
+            elif text in PAIRS:
+                depth += 1
+            elif text in STRAIGHT:
+                straight = not straight
+            if is_paragraph_break(token):
+                depth, straight = 0, False
+        doc.user_data["veille_opened_before"] = found
+    return found

@@ -20,7 +20,8 @@ from .entities import cluster_at
 from ..cues import SENTENCE_END, CueLexicon, cue_group, trimmed
 from ..extensions import init_doc, register_extensions
 from ..factuality import (ACCORDING_TO, JOURNALIST, NEGATED, PAST, REPORTED, Assessment, ModalityLexicon, assess,
-                          lemma_lookup, quote_depths, quote_voice)
+                          lemma_lookup, quote_voice)
+from ..quotemarks import quote_depths
 from ..types import CharSpan, ClaimMatch, QuoteMatch, SourceRef
 
 CLAIM_DEPS = {"ROOT", "conj", "advcl", "ccomp", "csubj", "parataxis", "dep", "acl:relcl"}

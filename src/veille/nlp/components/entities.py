@@ -12,6 +12,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Optional
 
 from spacy.language import Language
@@ -20,11 +21,11 @@ from spacy.tokens import Doc, Span, Token
 from ..extensions import init_doc, register_extensions
 from ..gazetteer import Known, fold, gazetteer
 from ..lexicon import column_index
+from ..quotemarks import QUOTE_MARKS
 from ..types import CharSpan, EntityCluster
 
 LABELS = {"PER": "PER", "PERSON": "PER", "ORG": "ORG", "LOC": "LOC", "GPE": "LOC", "MISC": "MISC"}
 EDGE_POS = {"DET", "ADP", "PUNCT", "CCONJ", "SCONJ"}
-QUOTE_MARKS = {"«", "»", "“", "”", '"'}
 ACTOR_DEPS = {"nsubj", "nsubj:pass", "obl:agent"}
 ACTOR_PREPOSITIONS = {"selon", "d'après", "côté", "avec", "contre"}
 DE = {"de", "du", "des", "d'", "d’"}
@@ -53,9 +54,8 @@ class EntityResolver:
         self.gazetteer = gazetteer(lang)
         titles = column_index(lang, "titles", "form")
         self.honorifics = {form for form, row in titles.items() if row["kind"] == "honorific"}
-        self.titles = sorted((form for form, row in titles.items() if row["kind"] != "honorific"),
-                             key=len, reverse=True)
-        self.roles = set(self.titles)
+        self.roles = role_nouns(lang)
+        self.titles = sorted(self.roles, key=len, reverse=True)
         self.titles_by_word: dict[str, list[str]] = {}   # first word → titles, longest first
         for title in self.titles:
             self.titles_by_word.setdefault(title.split(" ", 1)[0], []).append(title)
@@ -66,7 +66,8 @@ class EntityResolver:
     def __call__(self, doc: Doc) -> Doc:
         init_doc(doc)
         spans = [s for s in (self.trimmed(ent) for ent in doc.ents) if s is not None]
-        spans = self.with_spotted(doc, extend_truncated(spans))
+        text = doc.text  # rebuilt by spaCy at every access: read once
+        spans = self.with_spotted(doc, text, extend_truncated(spans, text))
         mentions = [m for m in (self.mention(span, label) for span, label in spans) if m is not None]
         mentions += acronym_mentions(doc, mentions)
         doc._.entity_clusters = self.cluster(mentions)
@@ -92,9 +93,9 @@ class EntityResolver:
             return None
         return span, LABELS.get(ent.label_, "MISC")
 
-    def with_spotted(self, doc: Doc, spans: list[tuple[Span, str]]) -> list[tuple[Span, str]]:
+    def with_spotted(self, doc: Doc, text: str, spans: list[tuple[Span, str]]) -> list[tuple[Span, str]]:
         """Countries and organisations the tagger missed or cut short, found by their names in the text."""
-        for start, end, known in self.gazetteer.spot(doc.text):
+        for start, end, known in self.gazetteer.spot(text):
             span = doc.char_span(start, end)
             overlapping = [s for s in spans if s[0].start_char < end and start < s[0].end_char]
             if span is None or any(s.start_char < start or s.end_char > end for s, _ in overlapping):
@@ -307,6 +308,12 @@ class EntityResolver:
                              aliases=aliases, country=country)
 
 
+@lru_cache(maxsize=None)
+def role_nouns(lang: str) -> frozenset[str]:
+    """The role titles of titles.tsv (`ministre`, `porte-parole`, `premier ministre`), honorifics aside."""
+    return frozenset(form for form, row in column_index(lang, "titles", "form").items() if row["kind"] != "honorific")
+
+
 def token_at(doc: Doc, offset: int) -> int:
     """The first token starting at or after a character offset (token starts computed once per Doc)."""
     starts = doc.user_data.get("veille_token_starts")
@@ -411,10 +418,9 @@ def governed_by(span: Span, prepositions: set[str]) -> bool:
     return bool((words | markers) & prepositions)
 
 
-def extend_truncated(spans: list[tuple[Span, str]]) -> list[tuple[Span, str]]:
+def extend_truncated(spans: list[tuple[Span, str]], text: str) -> list[tuple[Span, str]]:
     """`Park Min` or `Fakir` where the article elsewhere writes the longer `Park Min Jun`, `Al-Fakir` right there."""
     texts = {span.text for span, _ in spans}
-    text = spans[0][0].doc.text if spans else ""  # Doc.text is rebuilt on every access
     out = []
     for span, label in spans:
         start = span.start_char

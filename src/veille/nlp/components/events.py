@@ -53,6 +53,7 @@ from ..factuality import (CERTAIN, JOURNALIST, NEGATED, UNCERTAINTY, Assessment,
                           innermost_quote, lemma_lookup, quote_voice, span_of)
 from ..lexicon import column_index
 from ..types import ActorRef, EventMatch
+from .entities import role_nouns
 
 MISREAD_OBJECTS = {"advmod", "dep", "appos", "nmod"}   # a name right after the verb the parser mislabelled
 TARGET_CASES = {"avec", "contre", "à", "au", "aux", "auprès", "envers", "vers", "sur", "en"}
@@ -86,9 +87,8 @@ class EventFinder:
         self.lemmas = {lemma for lemma, _ in self.triggers}
         self.lexicon = ModalityLexicon(lang, lemma_of)
         self.actor_nouns = {lemma: row["kind"] for lemma, row in column_index(lang, "actor_nouns", "lemma").items()}
-        for form, row in column_index(lang, "titles", "form").items():
-            if row["kind"] == "role":
-                self.actor_nouns.setdefault(form, "agent")  # `le ministre`; actor_nouns decides `otage`
+        for form in role_nouns(lang):
+            self.actor_nouns.setdefault(form, "agent")  # `le ministre`; actor_nouns decides `otage`
         self.reporting = set(column_index(lang, "reporting_verbs", "lemma"))
         register_extensions()
 

@@ -23,13 +23,12 @@ from ..cues import (QUE, AccordingTo, CueLexicon, complement, cue_group, inverte
                     is_finite, trimmed, typographic_sentence)
 from ..extensions import init_doc, register_extensions
 from .entities import cluster_at
-from ..quotemarks import Quoted, find_quoted, in_quotation, is_paragraph_break
+from ..quotemarks import QUOTE_MARKS, Quoted, find_quoted, in_quotation, is_paragraph_break
 from ..types import CharSpan, QuoteMatch
 
 MIN_DIRECT_WORDS = 4         # shorter quoted stretches without a verb or a cue are names or scare quotes
 UNCLOSED_PENALTY = 0.6       # an unclosed quote mark: where the quotation ends is a guess
 CUE_SEPARATORS = {",", "-", "–", "—"}
-QUOTE_MARKS = set("«»“”\"")
 IMPERSONAL = {"on", "-on"}
 INCISE_WORDS = 6            # words from the cue verb or its subject to the comma closing an incise
 

@@ -7,7 +7,7 @@ from spacy.tokens import Token
 
 from ..attribution import agrees, co_subject_name, coordinated, is_topic_subject, phrase
 from ..components.entities import is_definite
-from ..factuality import quote_depths
+from ..quotemarks import quote_depths
 from .referents import previous_paragraph, token_cluster
 from .syntax import (DE, NE, OBJECTS, PASSIVE_SUBJECTS, SUBJECTS, VERBAL, case_of, emphatic, has_own_tense,
                      head_of_name, is_agent, is_passive, participle_without_auxiliary)

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Optional
 from spacy.tokens import Doc, Span, Token
 
 from ..attribution import paragraph_start
-from ..factuality import quote_depths
+from ..quotemarks import quote_depths
 from .syntax import CLAUSE_DEPS, VERBAL, case_of, clause_head, has_own_tense
 
 if TYPE_CHECKING:
