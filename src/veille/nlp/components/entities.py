@@ -21,7 +21,7 @@ from spacy.tokens import Doc, Span, Token
 from ..extensions import init_doc, register_extensions
 from ..gazetteer import Known, fold, gazetteer
 from ..lexicon import column_index
-from ..quotemarks import QUOTE_MARKS
+from ..quotemarks import QUOTE_MARKS, is_paragraph_break
 from ..types import CharSpan, EntityCluster
 
 LABELS = {"PER": "PER", "PERSON": "PER", "ORG": "ORG", "LOC": "LOC", "GPE": "LOC", "MISC": "MISC"}
@@ -372,11 +372,7 @@ def is_name_particle(token: Token) -> bool:
     if token.pos_ != "DET" or not token.text[:1].isupper() or token.i == 0:
         return False
     before = token.doc[token.i - 1]
-    return before.is_alpha and not is_paragraph_start(before) and before.text not in {"«", "“", '"'}
-
-
-def is_paragraph_start(token: Token) -> bool:
-    return "\n" in token.whitespace_ or token.is_space
+    return before.is_alpha and not is_paragraph_break(before)
 
 
 def is_common_noun(span: Span) -> bool:
@@ -401,7 +397,7 @@ def acts_as_state(span: Span, known_place) -> bool:
     root = span.root
     while root.dep_ == "conj" and root.head.i < root.i:
         root = root.head
-    if governed_by(span, PLACE_PREPOSITIONS) or governed_by(span, {"sur", "pour"}):
+    if governed_by(span, PLACE_PREPOSITIONS | {"sur", "pour"}):
         return False
     if root.dep_ == "nmod" and root.head.lemma_.lower() not in ACTOR_PREPOSITIONS \
             and not governed_by(span, ACTOR_PREPOSITIONS):   # `des sanctions contre X` is against the state
