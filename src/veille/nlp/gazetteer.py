@@ -6,11 +6,11 @@ Look-ups are by a folded key (case, accents, apostrophes, hyphens and a leading 
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Optional
 
+from ..folding import strip_accents
 from .lexicon import load_table
 
 LEADING_ARTICLE = re.compile(r"^(le|la|les|l)\s+")
@@ -28,15 +28,14 @@ class Known:
 
 def fold(text: str) -> str:
     """The look-up key of a name."""
-    text = unicodedata.normalize("NFKD", text.casefold())
-    text = "".join(c for c in text if not unicodedata.combining(c))
+    text = strip_accents(text.casefold())
     text = re.sub(r"[\u2019'\-\u2010-\u2013]", " ", text)
     return LEADING_ARTICLE.sub("", re.sub(r"\s+", " ", text).strip())
 
 
 def loose(text: str) -> str:
     """Case, accents, hyphens and apostrophes ignored, length kept (`Nations Unies` = `Nations unies`)."""
-    text = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+    text = strip_accents(text)
     return text.lower().replace("-", " ").replace("\u2019", "'")
 
 

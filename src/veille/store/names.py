@@ -6,9 +6,10 @@ person never shares one with an organisation or a place of the same name.
 from __future__ import annotations
 
 import re
-import unicodedata
 from functools import lru_cache
 from typing import Optional
+
+from ..folding import strip_accents
 
 # Leading words that are not part of a person's name. Titles such as "président" are the in-article
 # resolution's job; these are only the forms of address that survive in a name.
@@ -23,9 +24,7 @@ NORMALISED_CACHE = 1 << 16  # names recur from article to article: each is folde
 
 def fold(text: str) -> str:
     """Lower case, no accents, words separated by single spaces (hyphens and apostrophes become spaces)."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    bare = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return NON_WORD.sub(" ", bare).strip()
+    return NON_WORD.sub(" ", strip_accents(text.casefold())).strip()
 
 
 @lru_cache(maxsize=NORMALISED_CACHE)
