@@ -27,6 +27,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .. import dates
 from ..extensions import init_doc, register_extensions
+from ..parse import VERBAL, verb_above
 from ..timegrammar import Found, Tag, normalise, time_grammar
 from ..types import TimeMatch
 
@@ -38,7 +39,6 @@ ORDINAL_NUMBER = re.compile(r"^(\d{1,2}|[ivxlc]+)(\D+)$")
 NUMERIC_DATE = re.compile(r"^(\d{1,4})[/.\-](\d{1,2})[/.\-](\d{1,4})$")
 ROMAN_CAPITALS = set("IVXLC")
 CALENDAR_NAMES = {"MONTH", "WEEKDAY"}       # capitalised mid-sentence, they are names (le maréchal Juin)
-VERBAL = {"VERB", "AUX"}
 POS_NAMES = {number: name for name, number in POS_IDS.items()}
 MAX_CLIMB = 8                               # head-to-head steps from a time expression to its verb
 
@@ -422,10 +422,4 @@ def ending_at(tags: list[list[Tag]], i: int, reach: int = 4) -> list[Tag]:
 
 
 def governing_verb(token: Token) -> Optional[Token]:
-    for _ in range(MAX_CLIMB):
-        if token.pos_ in VERBAL:
-            return token
-        if token.head.i == token.i:
-            return None
-        token = token.head
-    return None
+    return verb_above(token, MAX_CLIMB)

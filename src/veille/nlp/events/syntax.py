@@ -5,7 +5,8 @@ from typing import Optional
 
 from spacy.tokens import Span, Token
 
-VERBAL = {"VERB", "AUX"}
+from ..parse import VERBAL, verb_above
+
 SUBJECTS = {"nsubj"}              # `il y a`, `il est interdit`: an expletive `il` is nobody
 PASSIVE_SUBJECTS = {"nsubj:pass"}
 OBJECTS = {"obj", "iobj"}
@@ -28,14 +29,7 @@ def is_negated(token: Token) -> bool:
 
 def governor(token: Token) -> Optional[Token]:
     """The verb a noun or adjective depends on (`renouveler son soutien`, `juger la réforme inadmissible`)."""
-    head = token.head
-    for _ in range(2):
-        if head.pos_ in VERBAL:
-            return head
-        if head.head.i == head.i:
-            return None
-        head = head.head
-    return None
+    return verb_above(token.head, 2)
 
 
 def takes_up(noun: Token) -> bool:
